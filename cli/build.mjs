@@ -1,0 +1,110 @@
+// @ts-check
+import { existsSync, mkdirSync, readFileSync, writeFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { packageRoot, defaultOutDir } from "./paths.mjs";
+
+/** A build failure the user caused: its message is shown without a stack. */
+export class BuildError extends Error {}
+
+const SDK_PACKAGE = "@hypermode/modus-sdk-as";
+const require = createRequire(path.join(packageRoot, "package.json"));
+
+/**
+ * Compiles a Modus app folder into `<outDir>/app.wasm` (with the metadata
+ * sections) and copies its manifest to `<outDir>/modus.json`.
+ *
+ * @example await buildApp({ appDir: "functions" })
+ * @param {{ appDir: string, outDir?: string, target?: "release" | "debug", quiet?: boolean }} opts
+ */
+export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
+  const app = path.resolve(appDir);
+  if (!existsSync(app)) throw new BuildError(`app folder not found: ${app}`);
+  const manifestFile = path.join(app, "modus.json");
+  if (!existsSync(manifestFile)) throw new BuildError(`modus.json not found in ${app}`);
+  const entry = path.join(app, "assembly", "index.ts");
+  if (!existsSync(entry)) throw new BuildError(`assembly/index.ts not found in ${app}`);
+
+  mkdirSync(outDir, { recursive: true });
+  const configFile = writeEffectiveConfig(app, outDir);
+  const wasmFile = path.join(outDir, "app.wasm");
+
+  const asc = (await import("assemblyscript/asc")).default;
+  const problems = [];
+  // asc joins library paths onto its base directory, so it must run from the
+  // app folder with every path relative to it, as Modus's own build does.
+  const rel = (/** @type {string} */ p) => path.relative(app, p) || ".";
+  const cwd = process.cwd();
+  process.chdir(app);
+  const { error, stderr } = await asc.main(
+    ["assembly/index.ts", "--config", rel(configFile), "--target", target, "--outFile", rel(wasmFile),
+      "--path", rel(path.join(packageRoot, "node_modules")), "--noColors"],
+    {
+      stdout: quiet ? sink() : process.stdout,
+      stderr: sink(),
+      reportDiagnostic: (d) => {
+        if (d.category !== 3 /* DiagnosticCategory.Error */) return;
+        const where = d.range?.source ? `${d.range.source.normalizedPath}:${lineOf(app, d.range)}` : "";
+        problems.push(`${where ? where + ": " : ""}error TS${d.code}: ${d.message}`);
+      },
+    },
+  ).finally(() => process.chdir(cwd));
+  if (error) {
+    const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
+    throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
+  }
+  writeFileSync(path.join(outDir, "modus.json"), readFileSync(manifestFile));
+  if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
+  return { wasmFile };
+}
+
+/**
+ * The app's asconfig.json, with its SDK reference pointed at our SDK and its
+ * transforms resolved from this package, so an app needs no node_modules.
+ */
+function writeEffectiveConfig(app, outDir) {
+  const own = path.join(app, "asconfig.json");
+  const config = existsSync(own) ? JSON.parse(readFileSync(own, "utf8")) : {};
+  const sdkDir = realpathSync(path.dirname(require.resolve(`${SDK_PACKAGE}/package.json`)));
+  let base = path.join(sdkDir, "plugin.asconfig.json");
+  if (config.extends && !config.extends.includes(SDK_PACKAGE)) base = path.resolve(app, config.extends);
+  const options = { ...config.options };
+  // The metadata transform is not optional: the runtime cannot serve a module without it.
+  const transforms = [].concat(options.transform ?? []);
+  if (!transforms.includes(`${SDK_PACKAGE}/transform`)) transforms.unshift(`${SDK_PACKAGE}/transform`);
+  options.transform = transforms.map((t) => resolveTransform(t, app));
+  const dir = path.join(outDir, ".asc");
+  const effective = { ...config, extends: path.relative(dir, base), options };
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "asconfig.json");
+  writeFileSync(file, JSON.stringify(effective, null, 2));
+  return file;
+}
+
+function resolveTransform(name, app) {
+  if (name.startsWith(".")) return path.resolve(app, name);
+  try {
+    return require.resolve(name);
+  } catch {
+    throw new BuildError(`transform "${name}" named in asconfig.json is not available`);
+  }
+}
+
+function displayPath(p) {
+  const rel = path.relative(process.cwd(), p);
+  return rel.startsWith("..") ? p : rel || ".";
+}
+
+/** `line:column` of a diagnostic in an app file, as editors link it. */
+function lineOf(app, range) {
+  const file = path.join(app, range.source.normalizedPath);
+  if (!existsSync(file)) return "?";
+  const before = readFileSync(file, "utf8").slice(0, range.start);
+  const line = before.split("\n").length;
+  return `${line}:${range.start - before.lastIndexOf("\n")}`;
+}
+
+function sink() {
+  const chunks = [];
+  return { write: (c) => void chunks.push(String(c)), toString: () => chunks.join("") };
+}

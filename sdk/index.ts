@@ -1,0 +1,2 @@
+// The public API of modus-edge's AssemblyScript SDK (import "@hypermode/modus-sdk-as").
+export * as localtime from "./assembly/localtime";

@@ -1,0 +1,22 @@
+// @ts-check
+/**
+ * modus-edge's AssemblyScript transform: after compilation it writes the
+ * `modus_metadata_version` and `modus_metadata` custom sections (Modus's
+ * metadata version 2) into the module.
+ *
+ * @example asconfig.json
+ *   { "options": { "transform": ["@hypermode/modus-sdk-as/transform"] } }
+ */
+import { Transform } from "assemblyscript/transform";
+import { extractProgramInfo } from "./extractor.js";
+import { buildMetadata, METADATA_VERSION } from "./metadata.js";
+
+export default class ModusEdgeTransform extends Transform {
+  /** @param {any} module */
+  afterCompile(module) {
+    const info = extractProgramInfo(this.program, this.binaryen, module);
+    const metadata = buildMetadata(info, this.baseDir);
+    module.addCustomSection("modus_metadata_version", Uint8Array.of(METADATA_VERSION));
+    module.addCustomSection("modus_metadata", new TextEncoder().encode(JSON.stringify(metadata)));
+  }
+}

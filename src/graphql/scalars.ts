@@ -1,0 +1,73 @@
+import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
+import { createGraphQLError } from "graphql-yoga";
+
+// JSON.rawJSON lets an exact 64-bit integer leave as a JSON number, as Modus
+// writes it; a runtime without it sends the decimal string instead.
+const rawJSON = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
+
+function integerScalar(name: string, min: bigint, max: bigint, description: string): GraphQLScalarType {
+  const check = (v: bigint): bigint => {
+    if (v < min || v > max) throw createGraphQLError(`${name} cannot represent ${v}: out of range ${min} to ${max}`);
+    return v;
+  };
+  const parse = (value: unknown): bigint => {
+    if (typeof value === "bigint") return check(value);
+    if (typeof value === "number" && Number.isInteger(value)) {
+      if (!Number.isSafeInteger(value)) throw createGraphQLError(`${name} cannot represent ${value} exactly: pass it as a string`);
+      return check(BigInt(value));
+    }
+    if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return check(BigInt(value.trim()));
+    throw createGraphQLError(`${name} cannot represent ${JSON.stringify(value)}: expected an integer or a string of digits`);
+  };
+  return new GraphQLScalarType({
+    name,
+    description,
+    serialize: (value) => {
+      const v = parse(value);
+      if (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+      return rawJSON ? rawJSON(v.toString()) : v.toString();
+    },
+    parseValue: parse,
+    parseLiteral: (node: ValueNode) => {
+      if (node.kind === Kind.INT || node.kind === Kind.STRING) return parse(node.kind === Kind.INT ? BigInt(node.value) : node.value);
+      throw createGraphQLError(`${name} cannot represent a ${node.kind.toLowerCase()} value`);
+    },
+  });
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function parseTimestamp(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === "string" && ISO_8601.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  throw createGraphQLError(`Timestamp cannot represent ${JSON.stringify(value)}: expected an ISO-8601 date-time such as 2024-01-31T12:00:00Z`);
+}
+
+/** The custom scalars of Modus schemas, by name. */
+export const customScalars: ReadonlyMap<string, GraphQLScalarType> = new Map(
+  [
+    integerScalar("Int64", -(1n << 63n), (1n << 63n) - 1n, "A signed 64-bit integer"),
+    integerScalar("UInt64", 0n, (1n << 64n) - 1n, "An unsigned 64-bit integer"),
+    integerScalar("UInt", 0n, 4294967295n, "An unsigned 32-bit integer"),
+    new GraphQLScalarType({
+      name: "Timestamp",
+      description: "An ISO-8601 date-time",
+      serialize: (value) => parseTimestamp(value).toISOString(),
+      parseValue: parseTimestamp,
+      parseLiteral: (node) => {
+        if (node.kind !== Kind.STRING) throw createGraphQLError("Timestamp must be given as an ISO-8601 string");
+        return parseTimestamp(node.value);
+      },
+    }),
+    new GraphQLScalarType({
+      name: "Void",
+      description: "No value",
+      serialize: () => null,
+      parseValue: () => null,
+      parseLiteral: () => null,
+    }),
+  ].map((s) => [s.name, s] as const),
+);

@@ -1,0 +1,35 @@
+import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { GeneratedSchema } from "../schema/generate";
+import { maskError } from "./errors";
+import { buildResolvers, type ResolverDeps } from "./resolvers";
+import { customScalars } from "./scalars";
+import { useInvocations } from "./plugins/use-invocations";
+import type { ModusContext, ServerContext } from "./context";
+
+export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
+
+/**
+ * The GraphQL server for one endpoint, built once per isolate: the generated
+ * schema with one resolver per function, Modus's invocation reporting, and
+ * masked unexpected errors. No GraphiQL page (it would load from a CDN).
+ *
+ * @example
+ *   const yoga = createModusYoga({ schema, deps, endpoint: "/graphql" });
+ *   app.all("/graphql", (c) => yoga.fetch(c.req.raw, { env: c.env }));
+ */
+export function createModusYoga(opts: { schema: GeneratedSchema; deps: ResolverDeps; endpoint: string }): ModusYoga {
+  const resolvers: Record<string, unknown> = buildResolvers(opts.schema.fields, opts.deps);
+  for (const [name, scalar] of customScalars) {
+    if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
+  }
+  return createYoga<ServerContext, ModusContext>({
+    schema: createSchema<ModusContext>({ typeDefs: opts.schema.sdl, resolvers: resolvers as never }),
+    graphqlEndpoint: opts.endpoint,
+    graphiql: false,
+    landingPage: false,
+    batching: false,
+    maskedErrors: { maskError },
+    context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
+    plugins: [useInvocations()],
+  });
+}

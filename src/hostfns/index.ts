@@ -1,0 +1,78 @@
+import type { TypePlanner } from "../wasm/abi/plan";
+import type { TypeHandler, WasmValue } from "../wasm/abi/types";
+import type { CallContext } from "../wasm/context";
+import type { GuestMemory } from "../wasm/memory";
+import { systemFunctions } from "./system";
+import type { AbiHostFunction, HostFunction } from "./types";
+import { wasiFunctions } from "./wasi";
+
+/** Every host function modus-edge provides, by import module. */
+export const hostFunctions: readonly HostFunction[] = [...systemFunctions, ...wasiFunctions];
+
+/** Holds the instance's memory once it exists; imports are built before it does. */
+export interface MemoryCell {
+  memory?: GuestMemory;
+}
+
+/** Builds one call's imports object around its context. */
+export type ImportsFactory = (ctx: CallContext, cell: MemoryCell) => WebAssembly.Imports;
+
+/** The module imports a function this runtime does not provide. */
+export class HostImportError extends Error {
+  override name = "HostImportError";
+}
+
+/**
+ * Checks every function the module imports against the host table and plans
+ * their type handlers, once per module; the returned factory makes each
+ * call's imports object.
+ *
+ * @example
+ *   const imports = planHostImports(module, planner);
+ *   await WebAssembly.instantiate(module, imports(ctx, cell));
+ */
+export function planHostImports(
+  module: WebAssembly.Module,
+  planner: TypePlanner,
+  table: readonly HostFunction[] = hostFunctions,
+): ImportsFactory {
+  const byName = new Map(table.map((f) => [`${f.module}.${f.name}`, f]));
+  const needed: HostFunction[] = [];
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind !== "function") throw new HostImportError(`the module imports a ${imp.kind} ${imp.module}.${imp.name}; only functions are provided`);
+    const fn = byName.get(`${imp.module}.${imp.name}`);
+    if (!fn) throw new HostImportError(`the module imports ${imp.module}.${imp.name}, which modus-edge does not provide`);
+    needed.push(fn);
+  }
+  const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner) : rawBinder(fn)));
+  return (ctx, cell) => {
+    const imports: Record<string, Record<string, unknown>> = {};
+    needed.forEach((fn, i) => {
+      (imports[fn.module] ??= {})[fn.name] = planned[i]!(ctx, cell);
+    });
+    return imports as WebAssembly.Imports;
+  };
+}
+
+type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;
+
+function rawBinder(fn: HostFunction & { kind: "raw" }): Binder {
+  return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, cell.memory!, ...raw);
+}
+
+function planAbi(fn: AbiHostFunction, planner: TypePlanner): Binder {
+  const params: TypeHandler[] = fn.params.map((t) => planner.plan(t));
+  const result = fn.result === "void" ? undefined : planner.plan(fn.result);
+  const lift = (memory: GuestMemory, raw: WasmValue[]) => params.map((h, i) => h.lift(memory, raw[i]!));
+  if (!fn.async) {
+    return (ctx, cell) => (...raw: WasmValue[]) => {
+      const value = fn.impl(ctx, ...lift(cell.memory!, raw));
+      return result ? result.lower(cell.memory!, value) : undefined;
+    };
+  }
+  return (ctx, cell) =>
+    new WebAssembly.Suspending(async (...raw: WasmValue[]) => {
+      const value = await fn.impl(ctx, ...lift(cell.memory!, raw));
+      return result ? result.lower(cell.memory!, value) : undefined;
+    });
+}

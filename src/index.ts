@@ -1,0 +1,8 @@
+// The composition root: the app's precompiled module and manifest, loaded once per isolate.
+import wasm from "../build/app.wasm";
+import manifest from "../build/modus.json";
+import { createApp } from "./app";
+import { loadApp } from "./load";
+import type { Manifest } from "./manifest/types";
+
+export default createApp(() => loadApp(wasm, manifest as Manifest));

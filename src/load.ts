@@ -1,0 +1,38 @@
+import { planHostImports } from "./hostfns";
+import type { Manifest } from "./manifest/types";
+import { graphqlEndpoints } from "./manifest/endpoints";
+import { readMetadata } from "./metadata/read";
+import type { Metadata } from "./metadata/types";
+import { generateSchema, type GeneratedSchema } from "./schema/generate";
+import { TypePlanner } from "./wasm/abi/plan";
+import { planFunction, type FunctionPlan } from "./wasm/invoke";
+import { createModusYoga, type ModusYoga } from "./graphql/yoga";
+
+/** Everything built once per isolate from the app's module and manifest. */
+export interface LoadedApp {
+  metadata: Metadata;
+  schema: GeneratedSchema;
+  endpoints: { name: string; path: string; yoga: ModusYoga }[];
+}
+
+/**
+ * Reads the module's metadata, checks its imports, plans every function and
+ * builds the schema and one Yoga per GraphQL endpoint. Throws with a message
+ * naming the problem when the app cannot be served.
+ *
+ * @example const app = loadApp(wasmModule, manifest);
+ */
+export function loadApp(module: WebAssembly.Module, manifest: Manifest): LoadedApp {
+  const metadata = readMetadata(module);
+  const planner = new TypePlanner(metadata);
+  const imports = planHostImports(module, planner);
+  const schema = generateSchema(metadata);
+  const plans = new Map<string, FunctionPlan>();
+  for (const f of schema.fields) plans.set(f.functionName, planFunction(metadata.fnExports[f.functionName]!, planner));
+  const deps = { module, imports, plans };
+  const endpoints = graphqlEndpoints(manifest).map((e) => ({
+    ...e,
+    yoga: createModusYoga({ schema, deps, endpoint: e.path }),
+  }));
+  return { metadata, schema, endpoints };
+}

@@ -1,0 +1,95 @@
+import { AbiError } from "./errors";
+
+/** The AssemblyScript runtime exports the host needs (`--exportRuntime`). */
+export interface RuntimeExports {
+  memory: WebAssembly.Memory;
+  __new(size: number, classId: number): number;
+  __pin(ptr: number): number;
+  __unpin(ptr: number): void;
+  __collect(): void;
+  __setArgumentsLength?(count: number): void;
+  _initialize?(): void;
+}
+
+/** Built-in AssemblyScript class ids. */
+export const ARRAY_BUFFER_ID = 1;
+export const STRING_ID = 2;
+
+const HEADER = 8;
+const CHUNK = 0x2000;
+
+/**
+ * One instance's linear memory, seen through the AssemblyScript object model.
+ * Views are re-read on every access because any call into the guest may grow
+ * (and so detach) the buffer. Objects the host allocates stay pinned until
+ * {@link release}, so a GC step inside a later `__new` cannot free them.
+ */
+export class GuestMemory {
+  readonly #exports: RuntimeExports;
+  readonly #pins: number[] = [];
+
+  constructor(exports: RuntimeExports) {
+    this.#exports = exports;
+  }
+
+  get view(): DataView {
+    return new DataView(this.#exports.memory.buffer);
+  }
+
+  get size(): number {
+    return this.#exports.memory.buffer.byteLength;
+  }
+
+  /** Checks the object header at `ptr` and returns the payload size in bytes. */
+  expect(ptr: number, classId: number, typeName: string): number {
+    const size = this.payloadSize(ptr, typeName);
+    const id = this.view.getUint32(ptr - HEADER, true);
+    if (id !== classId) {
+      throw new AbiError(`pointer ${ptr} holds class id ${id}, not ${typeName} (class id ${classId})`);
+    }
+    return size;
+  }
+
+  /** The payload size recorded in the header at `ptr`, checked against memory bounds. */
+  payloadSize(ptr: number, typeName: string): number {
+    if (ptr < HEADER || ptr % 4 !== 0 || ptr > this.size) {
+      throw new AbiError(`invalid pointer ${ptr} for ${typeName}`);
+    }
+    const size = this.view.getUint32(ptr - 4, true);
+    if (ptr + size > this.size) {
+      throw new AbiError(`${typeName} at ${ptr} claims ${size} bytes, past the end of memory (${this.size})`);
+    }
+    return size;
+  }
+
+  /** Allocates a managed object and pins it until {@link release}. */
+  allocate(size: number, classId: number): number {
+    const ptr = this.#exports.__new(size, classId);
+    this.#exports.__pin(ptr);
+    this.#pins.push(ptr);
+    return ptr;
+  }
+
+  /** Unpins everything this call allocated. */
+  release(): void {
+    while (this.#pins.length) this.#exports.__unpin(this.#pins.pop()!);
+  }
+
+  readString(ptr: number, typeName = "string"): string {
+    const bytes = this.expect(ptr, STRING_ID, typeName);
+    const units = new Uint16Array(this.#exports.memory.buffer, ptr, bytes >>> 1);
+    // fromCharCode keeps lone surrogates, which a UTF-16 TextDecoder would replace.
+    let out = "";
+    for (let i = 0; i < units.length; i += CHUNK) {
+      out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
+    }
+    return out;
+  }
+
+  writeString(value: string): number {
+    const ptr = this.allocate(value.length << 1, STRING_ID);
+    const units = new Uint16Array(this.#exports.memory.buffer, ptr, value.length);
+    for (let i = 0; i < value.length; i++) units[i] = value.charCodeAt(i);
+    return ptr;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const cli = path.resolve("bin/modus-edge.mjs");
+
+async function modusEdge(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err: any) {
+    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
+  }
+}
+
+function app(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "modus-edge-app-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const manifest = JSON.stringify({ endpoints: { default: { type: "graphql", path: "/graphql", auth: "none" } } });
+
+describe("modus-edge build", () => {
+  it("writes a module carrying Modus's version-2 metadata sections", async () => {
+    const dir = app({
+      "modus.json": manifest,
+      "assembly/index.ts": "/** Doubles it. */\nexport function double(n: i32): i32 { return n * 2; }\n",
+    });
+    const out = path.join(dir, "out");
+    const r = await modusEdge("build", dir, "--out", out);
+    expect(r.code).toBe(0);
+    const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
+    const version = Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata_version")[0]!);
+    expect([...version]).toEqual([2]);
+    const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
+    expect(metadata.fnExports.double).toEqual({
+      parameters: [{ name: "n", type: "i32" }],
+      results: [{ type: "i32" }],
+      docs: { lines: ["Doubles it."] },
+    });
+    expect(metadata.buildId).toMatch(/^[0-9a-v]{20}$/);
+    expect(existsSync(path.join(out, "modus.json"))).toBe(true);
+  });
+
+  it("prints the AssemblyScript file:line:column of a compile error and exits non-zero", async () => {
+    const dir = app({
+      "modus.json": manifest,
+      "assembly/index.ts": "export function ok(): i32 { return 1; }\n\nexport function broken(): i32 {\n  return nope;\n}\n",
+    });
+    const r = await modusEdge("build", dir, "--out", path.join(dir, "out"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("assembly/index.ts:4:10: error TS2304: Cannot find name 'nope'.");
+  });
+
+  it("names a missing modus.json", async () => {
+    const dir = app({ "assembly/index.ts": "export function ok(): i32 { return 1; }\n" });
+    const r = await modusEdge("build", dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`modus-edge: modus.json not found in ${dir}\n`);
+  });
+
+  it("names a missing assembly/index.ts", async () => {
+    const dir = app({ "modus.json": manifest });
+    const r = await modusEdge("build", dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`modus-edge: assembly/index.ts not found in ${dir}\n`);
+  });
+});
