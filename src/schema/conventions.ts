@@ -1,7 +1,11 @@
-/** Query field names drop these prefixes (Modus `queryTrimPrefixes`). */
+/**
+ * Modus's naming conventions for root fields (upstream `conventions.go`), as data.
+ */
+
+/** Query field names drop these prefixes. */
 export const QUERY_TRIM_PREFIXES: readonly string[] = ["get", "list"];
 
-/** A function whose name starts with one of these is a mutation (Modus `mutationPrefixes`). */
+/** A function whose name starts with one of these is a mutation. */
 export const MUTATION_PREFIXES: readonly string[] = [
   "mutate",
   "post", "patch", "put", "delete",
@@ -10,10 +14,13 @@ export const MUTATION_PREFIXES: readonly string[] = [
   "start", "stop",
 ];
 
+/** The Modus SDK exports its agent entry points under this prefix. */
+export const AGENT_EXPORT_PREFIX = "_modus_agent_";
+
 /**
  * The prefix of `fnName` from `prefixes`, matched case-insensitively, where
  * the prefix is the whole name or is followed by a character that is not a
- * lower-case letter; `""` when none matches.
+ * lower-case ASCII letter; `""` when none matches.
  *
  * @example matchPrefix("addPost", MUTATION_PREFIXES) // "add"
  * @example matchPrefix("additionalPosts", MUTATION_PREFIXES) // ""
@@ -30,21 +37,27 @@ export function matchPrefix(fnName: string, prefixes: readonly string[]): string
   return "";
 }
 
+/** @example isMutation("addPost") // true */
 export const isMutation = (fnName: string): boolean => matchPrefix(fnName, MUTATION_PREFIXES) !== "";
 
 /**
- * The GraphQL field name of a function: a leading `get`/`list` (written in
- * lower case, as Modus trims it) is dropped and the next letter lower-cased.
+ * The GraphQL field name of a function: a leading `get`/`list` is dropped and
+ * the next letter lower-cased. Like Modus, the prefix is matched in any case
+ * but only removed when written in lower case, so `GetPerson` -> `getPerson`.
  *
  * @example fieldName("getPerson") // "person"
  */
 export function fieldName(fnName: string): string {
   const prefix = matchPrefix(fnName, QUERY_TRIM_PREFIXES);
   const rest = prefix && fnName.startsWith(prefix) ? fnName.slice(prefix.length) : fnName;
-  // A function named just `get` or `list` keeps its name.
+  // Modus crashes on a function named just `get` or `list`; we keep the name.
   if (!rest) return fnName;
   return rest[0]!.toLowerCase() + rest.slice(1);
 }
 
-/** Functions whose field name starts with `_` are never exposed. */
-export const isHidden = (name: string): boolean => name.startsWith("_");
+/** Fields whose name starts with `_` are never exposed (checked after trimming: `get_x` is hidden). */
+export const isHidden = (fieldName: string): boolean => fieldName.startsWith("_");
+
+/** @example hasAgents(["_modus_agent_activate"]) // true */
+export const hasAgents = (fnNames: Iterable<string>): boolean =>
+  [...fnNames].some((n) => n.startsWith(AGENT_EXPORT_PREFIX));
