@@ -27,13 +27,14 @@ export function validateSchema(parts: SchemaParts, scalarDefs: TypeDef[]): void 
       }
     }
   }
-  for (const fields of [parts.root.query, parts.root.mutation]) duplicates(fields, errors);
+  for (const fields of [parts.root.query, parts.root.mutation]) checkRootFields(fields, errors);
   if (errors.length) throw new SchemaError(errors.join("\n"));
 }
 
-function duplicates(fields: RootFieldDef[], errors: string[]): void {
+function checkRootFields(fields: RootFieldDef[], errors: string[]): void {
   const seen = new Map<string, string>();
   for (const f of fields) {
+    if (!GRAPHQL_NAME.test(f.name)) errors.push(`function ${f.functionName}: "${f.name}" is not a valid GraphQL field name`);
     const other = seen.get(f.name);
     if (other) errors.push(`functions ${other} and ${f.functionName} both become the field ${f.name}`);
     else seen.set(f.name, f.functionName);
