@@ -1,14 +1,34 @@
 import { defineConfig } from "vitest/config";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { TEST_API_KEY } from "./test/support/global-setup.ts";
+
+// The Worker's env in tests: the stand-in services' addresses and the secrets
+// the example app's manifest templates.
+function testBindings(inject: (key: any) => any): Record<string, string> {
+  return {
+    TEST_PROVIDER_URL: inject("providerUrl"),
+    TEST_JWKS_URL: inject("jwksUrl"),
+    TEST_PEMS: JSON.stringify(inject("pems")),
+    MODUS_OPENAI_API_KEY: TEST_API_KEY,
+    MODUS_ENV: "dev",
+  };
+}
 
 export default defineConfig({
   test: {
     projects: [
       {
         // Everything that runs the Worker runs inside workerd.
-        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings: testBindings(inject) },
+          })),
+        ],
         test: {
           name: "workers",
+          globalSetup: ["test/support/global-setup.ts"],
           include: ["test/**/*.test.ts"],
           exclude: ["test/cli/**"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.

@@ -21,7 +21,8 @@ export async function devServer({ appDir, port = DEV_PORT }) {
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
   const child = spawn(
     process.execPath,
-    [wrangler, "dev", "--ip", DEV_HOST, "--port", String(port), "--show-interactive-dev-session=false"],
+    // MODUS_ENV=dev: bearer-token endpoints without keys let requests through, as in Modus.
+    [wrangler, "dev", "--ip", DEV_HOST, "--port", String(port), "--show-interactive-dev-session=false", "--var", "MODUS_ENV:dev"],
     {
       cwd: packageRoot,
       stdio: "inherit",

@@ -1,10 +1,16 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { LoadedApp } from "./load";
+import type { Services } from "./wasm/context";
+import { createMetrics } from "./observability/metrics";
+import { consoleLogger } from "./observability/log";
+import { requestMetrics } from "./middleware/metrics";
+import { health } from "./health";
 import { timeZone, type TimeZoneVariables } from "./middleware/time-zone";
+import { bearerAuth, type AuthVariables } from "./middleware/auth";
 
 export type Env = Record<string, unknown>;
-type AppEnv = { Bindings: Env; Variables: TimeZoneVariables };
+type AppEnv = { Bindings: Env; Variables: TimeZoneVariables & AuthVariables };
 
 /**
  * The Worker's HTTP surface: each GraphQL endpoint of the manifest. When the
@@ -12,31 +18,44 @@ type AppEnv = { Bindings: Env; Variables: TimeZoneVariables };
  *
  * @example export default createApp(() => loadApp(wasm, manifest));
  */
-export function createApp(load: () => LoadedApp): Hono<AppEnv> {
+export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const services: Services = { metrics: createMetrics(), log: consoleLogger };
+  app.use("*", requestMetrics(services));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
-      return c.json({ errors: [{ message: err.message, extensions: { code: "BAD_REQUEST" } }] }, err.status);
+      if (err.status === 401) c.header("WWW-Authenticate", 'Bearer realm="modus"');
+      const code = err.status === 401 ? "UNAUTHENTICATED" : err.status === 503 ? "UNAVAILABLE" : "BAD_REQUEST";
+      return c.json({ errors: [{ message: err.message, extensions: { code } }] }, err.status);
     }
     const correlationId = crypto.randomUUID();
-    console.error(JSON.stringify({ level: "error", msg: "unhandled error", correlationId, error: String(err) }));
+    services.log({ level: "error", msg: "unhandled error", correlationId, error: String(err) });
+    services.metrics.count("modus_errors_total", { kind: "internal" });
     return c.json({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] }, 500);
   });
 
   let loaded: LoadedApp;
   try {
-    loaded = load();
+    loaded = load(services);
   } catch (err) {
     const message = `modus-edge could not start: ${err instanceof Error ? err.message : String(err)}`;
-    console.error(JSON.stringify({ level: "fatal", msg: message }));
+    services.log({ level: "fatal", msg: message });
     app.all("*", (c) => c.json({ errors: [{ message, extensions: { code: "APP_NOT_LOADED" } }] }, 503));
     return app;
   }
 
+  app.get("/health", (c) => c.json(health(loaded)));
+  app.get("/metrics", (c) => c.text(services.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }));
+
   for (const endpoint of loaded.endpoints) {
+    if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth());
     app.use(endpoint.path, timeZone());
     app.on(["GET", "POST"], endpoint.path, (c) =>
-      endpoint.yoga.fetch(c.req.raw, { env: c.env, ...(c.var.timeZone ? { timeZone: c.var.timeZone } : {}) }),
+      endpoint.yoga.fetch(c.req.raw, {
+        env: c.env,
+        ...(c.var.timeZone ? { timeZone: c.var.timeZone } : {}),
+        ...(c.var.claims ? { claims: c.var.claims } : {}),
+      }),
     );
   }
   return app;

@@ -5,4 +5,4 @@ import { createApp } from "./app";
 import { loadApp } from "./load";
 import type { Manifest } from "./manifest/types";
 
-export default createApp(() => loadApp(wasm, manifest as Manifest));
+export default createApp((services) => loadApp(wasm, manifest as Manifest, services));

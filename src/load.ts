@@ -7,12 +7,13 @@ import { generateSchema, type GeneratedSchema } from "./schema/generate";
 import { TypePlanner } from "./wasm/abi/plan";
 import { planFunction, type FunctionPlan } from "./wasm/invoke";
 import { createModusYoga, type ModusYoga } from "./graphql/yoga";
+import type { Services } from "./wasm/context";
 
 /** Everything built once per isolate from the app's module and manifest. */
 export interface LoadedApp {
   metadata: Metadata;
   schema: GeneratedSchema;
-  endpoints: { name: string; path: string; yoga: ModusYoga }[];
+  endpoints: { name: string; path: string; auth: "bearer-token" | "none"; yoga: ModusYoga }[];
 }
 
 /**
@@ -20,16 +21,16 @@ export interface LoadedApp {
  * builds the schema and one Yoga per GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
- * @example const app = loadApp(wasmModule, manifest);
+ * @example const app = loadApp(wasmModule, manifest, services);
  */
-export function loadApp(module: WebAssembly.Module, manifest: Manifest): LoadedApp {
+export function loadApp(module: WebAssembly.Module, manifest: Manifest, services: Services): LoadedApp {
   const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner);
   const schema = generateSchema(metadata);
   const plans = new Map<string, FunctionPlan>();
   for (const f of schema.fields) plans.set(f.functionName, planFunction(metadata.fnExports[f.functionName]!, planner));
-  const deps = { module, imports, plans };
+  const deps = { module, imports, plans, manifest, services };
   const endpoints = graphqlEndpoints(manifest).map((e) => ({
     ...e,
     yoga: createModusYoga({ schema, deps, endpoint: e.path }),

@@ -5,6 +5,8 @@ export interface ServerContext {
   env: Readonly<Record<string, unknown>>;
   /** The request's time zone from `X-Time-Zone`, already checked. */
   timeZone?: string;
+  /** The request's JWT claims as JSON, when auth found a token. */
+  claims?: string;
 }
 
 /** Per-request state the resolvers fill and the invocations plugin reports. */

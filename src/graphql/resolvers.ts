@@ -4,13 +4,16 @@ import type { RootField } from "../schema/generate";
 import { AbiError } from "../wasm/errors";
 import { FunctionError, invoke, type FunctionPlan } from "../wasm/invoke";
 import type { ImportsFactory } from "../hostfns";
-import type { CallContext } from "../wasm/context";
+import type { CallContext, Services } from "../wasm/context";
+import type { Manifest } from "../manifest/types";
 import { ErrorCode } from "./errors";
 import type { ModusContext } from "./context";
 
 /** What resolvers need from the loaded app; built once per isolate. */
 export interface ResolverDeps {
   module: WebAssembly.Module;
+  manifest: Manifest;
+  services: Services;
   imports: ImportsFactory;
   plans: ReadonlyMap<string, FunctionPlan>;
 }
@@ -41,13 +44,19 @@ async function callFunction(
     executionId: crypto.randomUUID(),
     functionName: plan.signature.name,
     env: context.env,
+    manifest: deps.manifest,
+    services: deps.services,
     ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    ...(context.claims ? { claims: context.claims } : {}),
     logs: [],
   };
   context.modus.calls.set(String(path[0]), ctx);
+  const started = performance.now();
+  let outcome = "ok";
   try {
     return await invoke(deps.module, deps.imports, plan, args, ctx);
   } catch (err) {
+    outcome = err instanceof FunctionError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
     if (err instanceof FunctionError) {
       throw createGraphQLError(err.message, { path, extensions: { code: ErrorCode.FunctionError, level: "fatal" } });
     }
@@ -55,5 +64,21 @@ async function callFunction(
       throw createGraphQLError(`${plan.signature.name}: ${err.message}`, { path, extensions: { code: ErrorCode.BadArgument } });
     }
     throw err;
+  } finally {
+    report(deps.services, ctx, outcome, performance.now() - started);
   }
 }
+
+// Function log lines carry the call's execution id, so a request's lines can be found together.
+function report(services: Services, ctx: CallContext, outcome: string, ms: number) {
+  const { executionId, functionName } = ctx;
+  for (const l of ctx.logs) {
+    services.log({ msg: l.message, level: logLevel(l.level), source: "function", function: functionName, executionId });
+  }
+  services.log({ msg: "function call", function: functionName, executionId, outcome, durationMs: Math.round(ms) });
+  services.metrics.count("modus_function_calls_total", { function: functionName, outcome });
+  services.metrics.observe("modus_function_duration_seconds", { function: functionName }, ms / 1000);
+}
+
+const logLevel = (level: string) =>
+  level === "warning" ? "warn" : level === "error" || level === "fatal" || level === "debug" ? level : "info";

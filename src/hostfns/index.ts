@@ -3,7 +3,7 @@ import type { TypeHandler, WasmValue } from "../wasm/abi/types";
 import type { CallContext } from "../wasm/context";
 import type { GuestMemory } from "../wasm/memory";
 import { systemFunctions } from "./system";
-import type { AbiHostFunction, HostFunction } from "./types";
+import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
 /** Every host function modus-edge provides, by import module. */
@@ -44,7 +44,7 @@ export function planHostImports(
     if (!fn) throw new HostImportError(`the module imports ${imp.module}.${imp.name}, which modus-edge does not provide`);
     needed.push(fn);
   }
-  const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner) : rawBinder(fn)));
+  const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner, importTypes(fn, planner)) : rawBinder(fn)));
   return (ctx, cell) => {
     const imports: Record<string, Record<string, unknown>> = {};
     needed.forEach((fn, i) => {
@@ -60,9 +60,31 @@ function rawBinder(fn: HostFunction & { kind: "raw" }): Binder {
   return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, cell.memory!, ...raw);
 }
 
-function planAbi(fn: AbiHostFunction, planner: TypePlanner): Binder {
-  const params: TypeHandler[] = fn.params.map((t) => planner.plan(t));
-  const result = fn.result === "void" ? undefined : planner.plan(fn.result);
+/**
+ * The full type names of an import's parameters and result: from the module's
+ * metadata (which knows where the SDK's classes live), checked against the
+ * table's short names so a mismatched SDK fails at start, not mid-call.
+ */
+function importTypes(fn: AbiHostFunction, planner: TypePlanner): { params: string[]; result: string } {
+  const key = `${fn.module}.${fn.name}`;
+  const recorded = planner.metadata.fnImports[key];
+  const full = (short: string) => {
+    const t = builtinTypeName(short);
+    if (!t) throw new HostImportError(`${key}: the module's metadata does not describe its ${short} type`);
+    return t;
+  };
+  if (!recorded) return { params: fn.params.map(full), result: fn.result === "void" ? "void" : full(fn.result) };
+  const params = recorded.parameters.map((p) => p.type);
+  const result = recorded.results[0]?.type ?? "void";
+  const got = [...params.map(shortTypeName), shortTypeName(result)].join(", ");
+  const want = [...fn.params, fn.result].join(", ");
+  if (got !== want) throw new HostImportError(`${key} is imported as (${got}), but modus-edge provides (${want})`);
+  return { params, result };
+}
+
+function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: string[]; result: string }): Binder {
+  const params: TypeHandler[] = types.params.map((t) => planner.plan(t));
+  const result = types.result === "void" ? undefined : planner.plan(types.result);
   const lift = (memory: GuestMemory, raw: WasmValue[]) => params.map((h, i) => h.lift(memory, raw[i]!));
   if (!fn.async) {
     return (ctx, cell) => (...raw: WasmValue[]) => {

@@ -1,8 +1,8 @@
 import type { AbiHostFunction } from "./types";
 import { timeInZone } from "./timezone";
 
-const STRING = "~lib/string/String";
-const NULLABLE_STRING = "~lib/string/String | null";
+const STRING = "string";
+const NULLABLE_STRING = "string | null";
 
 /** The `modus_system` import module: logging and local time. */
 export const systemFunctions: readonly AbiHostFunction[] = [

@@ -1,5 +1,6 @@
 import { GuestExit } from "../wasm/errors";
 import type { RawHostFunction } from "./types";
+import type { CallContext } from "../wasm/context";
 
 const ERRNO_SUCCESS = 0;
 const ERRNO_BADF = 8;
@@ -7,6 +8,12 @@ const ERRNO_INVAL = 28;
 
 const CLOCK_REALTIME = 0;
 const CLOCK_MONOTONIC = 1;
+
+// The guest's environment holds only what Modus puts there: the JWT claims.
+// Worker env vars and secrets never reach it this way.
+function environment(ctx: CallContext): Uint8Array[] {
+  return ctx.claims ? [new TextEncoder().encode(`CLAIMS=${ctx.claims}`)] : [];
+}
 
 const wasi = (name: string, impl: RawHostFunction["impl"]): RawHostFunction => ({
   kind: "raw",
@@ -61,12 +68,23 @@ export const wasiFunctions: readonly RawHostFunction[] = [
     for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
     return ERRNO_SUCCESS;
   }),
-  wasi("environ_sizes_get", (_ctx, memory, count, size) => {
-    memory.view.setUint32(Number(count), 0, true);
-    memory.view.setUint32(Number(size), 0, true);
+  wasi("environ_sizes_get", (ctx, memory, count, size) => {
+    const vars = environment(ctx);
+    memory.view.setUint32(Number(count), vars.length, true);
+    memory.view.setUint32(Number(size), vars.reduce((n, v) => n + v.length + 1, 0), true);
     return ERRNO_SUCCESS;
   }),
-  wasi("environ_get", () => ERRNO_SUCCESS),
+  wasi("environ_get", (ctx, memory, pointers, buffer) => {
+    let at = Number(buffer);
+    environment(ctx).forEach((entry, i) => {
+      memory.view.setUint32(Number(pointers) + i * 4, at, true);
+      const bytes = new Uint8Array(memory.view.buffer as ArrayBuffer, at, entry.length + 1);
+      bytes.set(entry);
+      bytes[entry.length] = 0;
+      at += entry.length + 1;
+    });
+    return ERRNO_SUCCESS;
+  }),
   wasi("args_sizes_get", (_ctx, memory, count, size) => {
     memory.view.setUint32(Number(count), 0, true);
     memory.view.setUint32(Number(size), 0, true);

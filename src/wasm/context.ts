@@ -1,3 +1,13 @@
+import type { Manifest } from "../manifest/types";
+import type { Logger } from "../observability/log";
+import type { Metrics } from "../observability/metrics";
+
+/** Build-once helpers every layer may record to. */
+export interface Services {
+  metrics: Metrics;
+  log: Logger;
+}
+
 /** One line a function logged, with the level it used (`""` for `console.log`). */
 export interface LogEntry {
   level: string;
@@ -13,8 +23,14 @@ export interface CallContext {
   readonly functionName: string;
   /** The Worker's env (vars and secrets); host functions pick what they may use. */
   readonly env: Readonly<Record<string, unknown>>;
+  /** The app's manifest: connections and models the host functions may use. */
+  readonly manifest: Manifest;
+  /** Records model calls and writes structured logs. */
+  readonly services: Services;
   /** The request's IANA time zone (`X-Time-Zone`), if it named one. */
   readonly timeZone?: string;
+  /** The verified JWT claims as JSON, seen by the guest as the WASI env `CLAIMS`. */
+  readonly claims?: string;
   readonly logs: LogEntry[];
 }
 

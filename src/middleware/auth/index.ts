@@ -1,0 +1,67 @@
+import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { hasKeys, loadAuthKeys, type AuthKeys } from "./keys";
+import { readClaimsUnverified, TokenError, verifyToken } from "./verify";
+
+export interface AuthVariables {
+  /** The JWT claims as JSON text, handed to functions as the WASI env `CLAIMS`. */
+  claims?: string;
+}
+
+export interface BearerAuthOptions {
+  /** Env var that marks local development (`MODUS_ENV=dev`), as in Modus. */
+  devEnvVar?: string;
+}
+
+/**
+ * Bearer-token auth for a `bearer-token` endpoint. Keys come from the env
+ * (MODUS_PEMS, MODUS_JWKS_ENDPOINTS). A header that is not `Bearer ...` is a
+ * 400; a missing, expired, not-yet-valid or badly signed token a 401. With
+ * no keys, local development lets requests through and reads a presented
+ * token's claims unverified; anywhere else the endpoint refuses (503).
+ *
+ * @example app.use("/graphql", bearerAuth());
+ */
+export const bearerAuth = ({ devEnvVar = "MODUS_ENV" }: BearerAuthOptions = {}): MiddlewareHandler<{
+  Bindings: Record<string, unknown>;
+  Variables: AuthVariables;
+}> => {
+  // Keys are derived from the env once per isolate (the env is fixed for its life).
+  let cached: { source: unknown; keys: AuthKeys } | undefined;
+  const keysFor = (env: Record<string, unknown>) => {
+    const source = `${env.MODUS_PEMS ?? ""}\u0000${env.MODUS_JWKS_ENDPOINTS ?? ""}`;
+    if (cached?.source !== source) cached = { source, keys: loadAuthKeys(env) };
+    return cached.keys;
+  };
+
+  return async function bearerAuth(c, next) {
+    const header = c.req.header("Authorization");
+    let token: string | undefined;
+    if (header !== undefined && header !== "") {
+      const match = /^Bearer +(\S+)\s*$/.exec(header);
+      if (!match) throw new HTTPException(400, { message: "Invalid JWT token format, Bearer required" });
+      token = match[1];
+    }
+    const keys = keysFor(c.env ?? {});
+    if (!hasKeys(keys)) {
+      if (c.env?.[devEnvVar] !== "dev") {
+        throw new HTTPException(503, {
+          message: "bearer-token auth is configured but no keys are set: set MODUS_PEMS or MODUS_JWKS_ENDPOINTS",
+        });
+      }
+      const claims = token ? readClaimsUnverified(token) : undefined;
+      if (claims) c.set("claims", JSON.stringify(claims));
+      return next();
+    }
+    if (!token) throw new HTTPException(401, { message: "Access Denied: a bearer token is required" });
+    try {
+      c.set("claims", JSON.stringify(await verifyToken(token, keys)));
+    } catch (err) {
+      if (err instanceof TokenError) {
+        throw new HTTPException(401, { message: `Access Denied: ${err.message}` });
+      }
+      throw err;
+    }
+    await next();
+  };
+};

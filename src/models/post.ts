@@ -1,0 +1,62 @@
+import { displayUrl, ModelError, type ModelTarget } from "./errors";
+
+export interface PostOptions {
+  /** Give up after this long; the guest sees a model error. */
+  timeoutMs: number;
+  /** Where structured call logs go (model, duration, status; never the prompt). */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * Posts the SDK's request JSON to the model's endpoint and returns the
+ * provider's response text for the guest to parse. Provider failures (4xx,
+ * 5xx, time-outs, unreachable hosts, non-JSON bodies) become a
+ * {@link ModelError} carrying the provider's status and message.
+ *
+ * @example const text = await postToModel(target, inputJson, { timeoutMs: 30_000 });
+ */
+export async function postToModel(target: ModelTarget, body: string, opts: PostOptions): Promise<string> {
+  const started = Date.now();
+  const headers = new Headers(target.headers);
+  headers.set("content-type", "application/json");
+  let status: number | undefined;
+  try {
+    let res: Response;
+    try {
+      res = await fetch(target.url, { method: "POST", headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+    } catch (err) {
+      if ((err as Error)?.name === "TimeoutError") {
+        throw new ModelError(`model ${target.model}: no response from ${displayUrl(target.url)} within ${opts.timeoutMs} ms`, 504);
+      }
+      throw new ModelError(`model ${target.model}: request to ${displayUrl(target.url)} failed: ${(err as Error)?.message ?? err}`, 502);
+    }
+    status = res.status;
+    const text = await res.text();
+    if (!res.ok) {
+      const detail = providerMessage(text) ?? (text.trim().slice(0, 200) || res.statusText);
+      throw new ModelError(`model ${target.model}: provider returned ${res.status}: ${detail}`, res.status);
+    }
+    try {
+      JSON.parse(text);
+    } catch {
+      const type = res.headers.get("content-type") ?? "no content type";
+      throw new ModelError(`model ${target.model}: provider returned a response that is not JSON (${type})`, 502);
+    }
+    return text;
+  } finally {
+    opts.log?.({ msg: "model call", model: target.model, url: displayUrl(target.url), status: status ?? null, durationMs: Date.now() - started });
+  }
+}
+
+/** The error message in an OpenAI, Anthropic or Gemini error body, if any. */
+function providerMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    if (typeof body.error === "string") return body.error;
+    if (typeof body.error?.message === "string") return body.error.message;
+    if (typeof body.message === "string") return body.message;
+  } catch {
+    // not JSON: the caller falls back to the raw text
+  }
+  return undefined;
+}
