@@ -17,6 +17,8 @@ export const STRING_ID = 2;
 
 const HEADER = 8;
 const CHUNK = 0x2000;
+// Deep enough for any real document, shallow enough to fail before the JS stack does.
+const MAX_DEPTH = 2000;
 
 /**
  * One instance's linear memory, seen through the AssemblyScript object model.
@@ -27,13 +29,23 @@ const CHUNK = 0x2000;
 export class GuestMemory {
   readonly #exports: RuntimeExports;
   readonly #pins: number[] = [];
+  readonly #path = new Set<unknown>();
+  #view: DataView;
 
   constructor(exports: RuntimeExports) {
     this.#exports = exports;
+    this.#view = new DataView(exports.memory.buffer);
   }
 
+  /** A view of the current buffer; a new one after the memory grew. */
   get view(): DataView {
-    return new DataView(this.#exports.memory.buffer);
+    const buffer = this.#exports.memory.buffer;
+    if (this.#view.buffer !== buffer) this.#view = new DataView(buffer);
+    return this.#view;
+  }
+
+  get buffer(): ArrayBuffer {
+    return this.#exports.memory.buffer;
   }
 
   get size(): number {
@@ -60,6 +72,25 @@ export class GuestMemory {
       throw new AbiError(`${typeName} at ${ptr} claims ${size} bytes, past the end of memory (${this.size})`);
     }
     return size;
+  }
+
+  /**
+   * Runs `step` with `node` (a guest pointer being lifted, or a JS object being
+   * lowered) marked as on the current path, so a value that contains itself
+   * fails with an {@link AbiError} naming the type instead of recursing forever.
+   * A node reached twice along different paths (a DAG) is fine.
+   *
+   * @example memory.visit(ptr, "assembly/Node", () => liftFields(ptr))
+   */
+  visit<T>(node: unknown, typeName: string, step: () => T): T {
+    if (this.#path.has(node)) throw new AbiError(`cyclic value: a ${typeName} contains itself`);
+    if (this.#path.size >= MAX_DEPTH) throw new AbiError(`${typeName} is nested more than ${MAX_DEPTH} levels deep`);
+    this.#path.add(node);
+    try {
+      return step();
+    } finally {
+      this.#path.delete(node);
+    }
   }
 
   /** Allocates a managed object and pins it until {@link release}. */
