@@ -1,3 +1,5 @@
+import { localtime } from "@hypermode/modus-sdk-as";
+
 /**
  * Greets someone by name.
  */
@@ -21,4 +23,58 @@ let calls: i32 = 0;
 export function countCalls(): i32 {
   calls++;
   return calls;
+}
+
+/**
+ * Greets with defaults for whatever is not given.
+ */
+export function greet(name: string = "world", punctuation: string = "!", times: i32 = 1): string {
+  let out = "";
+  for (let i = 0; i < times; i++) out += "Hello, " + name + punctuation;
+  return out;
+}
+
+/**
+ * Logs a line at every level, then answers.
+ */
+export function logAtEveryLevel(): string {
+  console.log("a plain line");
+  console.debug("a debug line");
+  console.info("an info line");
+  console.warn("a warning line");
+  console.error("an error line");
+  return "logged";
+}
+
+/**
+ * Fails on purpose when told to.
+ */
+export function checkPositive(n: i32): i32 {
+  if (n <= 0) throw new Error("n must be positive, got " + n.toString());
+  return n;
+}
+
+/**
+ * Describes a positive number; fails for any other. The result is nullable,
+ * so a failure leaves the rest of the operation's data in place.
+ */
+export function describePositive(n: i32): string | null {
+  if (n <= 0) throw new Error("n must be positive, got " + n.toString());
+  return n.toString() + " is positive";
+}
+
+/**
+ * The current time in the request's time zone (the X-Time-Zone header).
+ */
+export function getLocalTime(): string {
+  return localtime.now();
+}
+
+/**
+ * Repeats a word, to show list results.
+ */
+export function listRepeats(word: string, count: i32): string[] {
+  const out = new Array<string>();
+  for (let i = 0; i < count; i++) out.push(word);
+  return out;
 }

@@ -4,6 +4,7 @@ import { maskError } from "./errors";
 import { buildResolvers, type ResolverDeps } from "./resolvers";
 import { customScalars } from "./scalars";
 import { useInvocations } from "./plugins/use-invocations";
+import { useLimits } from "./plugins/use-limits";
 import type { ModusContext, ServerContext } from "./context";
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
@@ -30,6 +31,6 @@ export function createModusYoga(opts: { schema: GeneratedSchema; deps: ResolverD
     batching: false,
     maskedErrors: { maskError },
     context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
-    plugins: [useInvocations()],
+    plugins: [useLimits(), useInvocations()],
   });
 }

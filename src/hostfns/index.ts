@@ -3,11 +3,12 @@ import type { TypeHandler, WasmValue } from "../wasm/abi/types";
 import type { CallContext } from "../wasm/context";
 import type { GuestMemory } from "../wasm/memory";
 import { systemFunctions } from "./system";
+import { secretsFunctions } from "./secrets";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
 /** Every host function modus-edge provides, by import module. */
-export const hostFunctions: readonly HostFunction[] = [...systemFunctions, ...wasiFunctions];
+export const hostFunctions: readonly HostFunction[] = [...systemFunctions, ...secretsFunctions, ...wasiFunctions];
 
 /** Holds the instance's memory once it exists; imports are built before it does. */
 export interface MemoryCell {
@@ -86,15 +87,19 @@ function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: str
   const params: TypeHandler[] = types.params.map((t) => planner.plan(t));
   const result = types.result === "void" ? undefined : planner.plan(types.result);
   const lift = (memory: GuestMemory, raw: WasmValue[]) => params.map((h, i) => h.lift(memory, raw[i]!));
+  // A host function that fails answers null, as Modus's host does, even for a
+  // type the guest declared non-nullable: the SDK checks and throws.
+  const lower = (memory: GuestMemory, value: unknown) => {
+    if (!result) return undefined;
+    if (value === null || value === undefined) return result.zero;
+    return result.lower(memory, value);
+  };
   if (!fn.async) {
-    return (ctx, cell) => (...raw: WasmValue[]) => {
-      const value = fn.impl(ctx, ...lift(cell.memory!, raw));
-      return result ? result.lower(cell.memory!, value) : undefined;
-    };
+    return (ctx, cell) => (...raw: WasmValue[]) => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw)));
   }
   return (ctx, cell) =>
     new WebAssembly.Suspending(async (...raw: WasmValue[]) => {
       const value = await fn.impl(ctx, ...lift(cell.memory!, raw));
-      return result ? result.lower(cell.memory!, value) : undefined;
+      return lower(cell.memory!, value);
     });
 }
