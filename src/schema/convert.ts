@@ -1,7 +1,7 @@
 import type { TypeDefinition } from "../metadata/types";
 import { SchemaError } from "./errors";
 import {
-  BUILTIN_TYPES, CUSTOM_SCALARS, isListType, isNullableType, listElementType, mapTypeArgs, typeName, underlyingType,
+  BUILTIN_TYPES, CUSTOM_SCALARS, isListType, isNullableType, listElementType, MAP_PREFIX, mapTypeArgs, typeName, underlyingType,
 } from "./typemap";
 
 /** A field of a GraphQL object type; `source` is the AssemblyScript type it came from. */
@@ -57,7 +57,7 @@ export function convertType(typ: string, opts: ConvertOptions): string {
   const builtin = BUILTIN_TYPES.get(t);
   if (builtin) return (CUSTOM_SCALARS.has(builtin) ? addType(opts.typeDefs, { name: builtin, fields: [] }) : builtin) + bang;
   if (isListType(t)) return `[${convertType(listElementType(t), opts)}]${bang}`;
-  if (t.startsWith("~lib/map/Map<")) return `[${mapPairType(t, opts)}!]${bang}`;
+  if (t.startsWith(MAP_PREFIX)) return `[${mapPairType(t, opts)}!]${bang}`;
   return customTypeName(t, opts) + bang;
 }
 

@@ -101,6 +101,28 @@ describe("the AssemblyScript -> GraphQL type map", () => {
     expect(names).toEqual(c.addsIn ?? c.adds ?? []);
   });
 
+  it("gives pair types key and value fields, nested maps as lists of pairs (Modus's expected type defs)", () => {
+    const typeDefs = new Map();
+    convertType("~lib/map/Map<~lib/string/String,~lib/map/Map<~lib/string/String,f32>>", { typeDefs, forInput: true });
+    expect(typeDefs.get("StringStringFloatPairListPairInput")).toMatchObject({
+      fields: [{ name: "key", type: "String!" }, { name: "value", type: "[StringFloatPairInput!]!" }],
+      isMap: true,
+    });
+    expect(typeDefs.get("StringFloatPairInput")).toMatchObject({
+      fields: [{ name: "key", type: "String!" }, { name: "value", type: "Float!" }],
+      isMap: true,
+    });
+  });
+
+  it("converts a class's fields for each direction", () => {
+    const errors: string[] = [];
+    const fields = (forInput: boolean) => transformTypes({ [USER.name]: USER }, forInput, errors).get(forInput ? "UserInput" : "User")?.fields;
+    const expected = [{ name: "firstName", type: "String!" }, { name: "lastName", type: "String!" }, { name: "age", type: "Int!" }];
+    expect(fields(false)).toMatchObject(expected);
+    expect(fields(true)).toMatchObject(expected);
+    expect(errors).toEqual([]);
+  });
+
   it("rejects a class with no type definition", () => {
     expect(() => convertType("assembly/test/Missing", { typeDefs: new Map(), forInput: false })).toThrow(
       "unsupported type or missing type definition: assembly/test/Missing",
