@@ -17,8 +17,9 @@ export const STRING_ID = 2;
 
 const HEADER = 8;
 const CHUNK = 0x2000;
-// Deep enough for any real document, shallow enough to fail before the JS stack does.
-const MAX_DEPTH = 2000;
+// Deep enough for real documents, shallow enough to fail before workerd's JS
+// stack does (about 1,200 levels of class lowering there).
+const MAX_DEPTH = 1000;
 
 /**
  * One instance's linear memory, seen through the AssemblyScript object model.
@@ -78,16 +79,24 @@ export class GuestMemory {
    * Runs `step` with `node` (a guest pointer being lifted, or a JS object being
    * lowered) marked as on the current path, so a value that contains itself
    * fails with an {@link AbiError} naming the type instead of recursing forever.
-   * A node reached twice along different paths (a DAG) is fine.
+   * A node reached twice along different paths (a DAG) is fine. Nesting past
+   * {@link MAX_DEPTH}, or deep enough to exhaust the stack, is an AbiError too.
    *
    * @example memory.visit(ptr, "assembly/Node", () => liftFields(ptr))
    */
   visit<T>(node: unknown, typeName: string, step: () => T): T {
     if (this.#path.has(node)) throw new AbiError(`cyclic value: a ${typeName} contains itself`);
     if (this.#path.size >= MAX_DEPTH) throw new AbiError(`${typeName} is nested more than ${MAX_DEPTH} levels deep`);
+    const outermost = this.#path.size === 0;
     this.#path.add(node);
     try {
       return step();
+    } catch (err) {
+      // Only the outermost value turns a stack overflow into a typed error: by then the stack has unwound.
+      if (outermost && err instanceof RangeError && /call stack/i.test(err.message)) {
+        throw new AbiError(`${typeName} is nested too deeply to cross the boundary`);
+      }
+      throw err;
     } finally {
       this.#path.delete(node);
     }

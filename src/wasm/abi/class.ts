@@ -1,7 +1,7 @@
 import { AbiError } from "../errors";
 import type { Planner } from "./family";
 import { show } from "./show";
-import { alignUp, pointerSlot, type TypeHandler } from "./types";
+import { alignUp, pointerSlot, type TypeHandler, type WasmValue } from "./types";
 
 interface FieldPlan {
   name: string;
@@ -41,7 +41,7 @@ export function classFamily(typeName: string, planner: Planner): TypeHandler | u
           try {
             out[f.name] = f.handler.lift(memory, f.handler.load(memory.view, ptr + f.offset));
           } catch (err) {
-            throw fieldError(err, typeName, f.name);
+            throw AbiError.within(err, typeName, `.${f.name}`);
           }
         }
         return out;
@@ -53,22 +53,20 @@ export function classFamily(typeName: string, planner: Planner): TypeHandler | u
       }
       return memory.visit(value, typeName, () => {
         const source = value as Record<string, unknown>;
-        const raws = fields.map((f) => {
+        const raws = new Array<WasmValue>(fields.length);
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
           try {
-            return f.handler.lower(memory, source[f.name]);
+            raws[i] = f.handler.lower(memory, source[f.name]);
           } catch (err) {
-            throw fieldError(err, typeName, f.name);
+            throw AbiError.within(err, typeName, `.${f.name}`);
           }
-        });
+        }
         const ptr = memory.allocate(size, id);
         const view = memory.view;
-        fields.forEach((f, i) => f.handler.store(view, ptr + f.offset, raws[i]!));
+        for (let i = 0; i < fields.length; i++) fields[i]!.handler.store(view, ptr + fields[i]!.offset, raws[i]!);
         return ptr;
       });
     },
   };
-}
-
-function fieldError(err: unknown, typeName: string, field: string): unknown {
-  return err instanceof AbiError ? new AbiError(`${typeName}.${field}: ${err.message}`) : err;
 }

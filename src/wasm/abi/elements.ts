@@ -47,7 +47,7 @@ export function elementsOf(element: TypeHandler): Elements {
       try {
         raws[i] = element.lower(memory, values[i]);
       } catch (err) {
-        throw err instanceof AbiError ? new AbiError(`${where}[${i}]: ${err.message}`) : err;
+        throw AbiError.within(err, where, `[${i}]`);
       }
     }
     return raws;

@@ -73,9 +73,13 @@ export function mapFamily(typeName: string, planner: Planner): TypeHandler | und
         pairs.forEach((p, i) => {
           try {
             keys.push(key.lower(memory, p.key));
+          } catch (err) {
+            throw AbiError.within(err, typeName, `[${i}].key`);
+          }
+          try {
             values.push(value.lower(memory, p.value));
           } catch (err) {
-            throw err instanceof AbiError ? new AbiError(`${typeName} entry ${i}: ${err.message}`) : err;
+            throw AbiError.within(err, typeName, `[${i}].value`);
           }
           hashes.push(hash(p.key, keys[i]!));
         });
@@ -104,7 +108,7 @@ function toPairs(input: unknown, typeName: string, stringKeys: boolean): Pair[] 
   if (Array.isArray(input)) {
     pairs = input.map((p, i) => {
       if (typeof p !== "object" || p === null || !("key" in p)) {
-        throw new AbiError(`${typeName} entry ${i}: ${show(p)} is not a {key, value} pair`);
+        throw new AbiError(`${show(p)} is not a {key, value} pair`, typeName, `[${i}]`);
       }
       return p as Pair;
     });
