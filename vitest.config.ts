@@ -10,6 +10,8 @@ function testBindings(inject: (key: any) => any): Record<string, string> {
     TEST_JWKS_URL: inject("jwksUrl"),
     TEST_PEMS: JSON.stringify(inject("pems")),
     MODUS_OPENAI_API_KEY: TEST_API_KEY,
+    // The example manifest's openai connection, pointed at the provider stub.
+    MODUS_OPENAI_ORIGIN: new URL(inject("providerUrl")).origin,
     MODUS_ENV: "dev",
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, realpathSync } from
 import path from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
+import { loadManifestModule } from "./manifest.mjs";
 
 /** A build failure the user caused: its message is shown without a stack. */
 export class BuildError extends Error {}
@@ -25,6 +26,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   const entry = path.join(app, "assembly", "index.ts");
   if (!existsSync(entry)) throw new BuildError(`assembly/index.ts not found in ${app}`);
 
+  const manifest = await validManifest(manifestFile);
   mkdirSync(outDir, { recursive: true });
   const configFile = writeEffectiveConfig(app, outDir);
   const wasmFile = path.join(outDir, "app.wasm");
@@ -53,7 +55,8 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
-  writeFileSync(path.join(outDir, "modus.json"), readFileSync(manifestFile));
+  // Comments and trailing commas are gone: the Worker imports plain JSON.
+  writeFileSync(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
   if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
   return { wasmFile };
 }
@@ -87,6 +90,16 @@ function resolveTransform(name, app) {
     return require.resolve(name);
   } catch {
     throw new BuildError(`transform "${name}" named in asconfig.json is not available`);
+  }
+}
+
+async function validManifest(file) {
+  const { parseManifest, ManifestError } = await loadManifestModule();
+  try {
+    return parseManifest(readFileSync(file, "utf8"));
+  } catch (err) {
+    if (err instanceof ManifestError) throw new BuildError(`${displayPath(file)} is not valid:\n${err.message}`);
+    throw err;
   }
 }
 

@@ -3,6 +3,5 @@ import wasm from "../build/app.wasm";
 import manifest from "../build/modus.json";
 import { createApp } from "./app";
 import { loadApp } from "./load";
-import type { Manifest } from "./manifest/types";
 
-export default createApp((services) => loadApp(wasm, manifest as Manifest, services));
+export default createApp((services) => loadApp(wasm, manifest, services));

@@ -1,6 +1,7 @@
 import { planHostImports } from "./hostfns";
 import type { Manifest } from "./manifest/types";
 import { graphqlEndpoints } from "./manifest/endpoints";
+import { ManifestError, validateManifest } from "./manifest";
 import { readMetadata } from "./metadata/read";
 import type { Metadata } from "./metadata/types";
 import { generateSchema, type GeneratedSchema } from "./schema/generate";
@@ -23,7 +24,10 @@ export interface LoadedApp {
  *
  * @example const app = loadApp(wasmModule, manifest, services);
  */
-export function loadApp(module: WebAssembly.Module, manifest: Manifest, services: Services): LoadedApp {
+export function loadApp(module: WebAssembly.Module, manifestJson: unknown, services: Services): LoadedApp {
+  const problems = validateManifest(manifestJson);
+  if (problems.length) throw new ManifestError(problems);
+  const manifest = manifestJson as Manifest;
   const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner);

@@ -1,4 +1,5 @@
-import { localtime } from "@hypermode/modus-sdk-as";
+import { localtime, models } from "@hypermode/modus-sdk-as";
+import { OpenAIChatModel, SystemMessage, UserMessage } from "@hypermode/modus-sdk-as/models/openai/chat";
 
 /**
  * Greets someone by name.
@@ -77,4 +78,18 @@ export function listRepeats(word: string, count: i32): string[] {
   const out = new Array<string>();
   for (let i = 0; i < count; i++) out.push(word);
   return out;
+}
+
+/**
+ * Generates excuses for an event, using the `llm` model declared in modus.json.
+ */
+export function generateExcuses(event: string): string {
+  const model = models.getModel<OpenAIChatModel>("llm");
+  const input = model.createInput([
+    new SystemMessage("You are a creative assistant who writes short, funny excuses."),
+    new UserMessage("Give me an excuse for missing " + event + "."),
+  ]);
+  input.temperature = 0.9;
+  const output = model.invoke(input);
+  return output.choices[0].message.content.trim();
 }

@@ -4,11 +4,19 @@ import type { CallContext } from "../wasm/context";
 import type { GuestMemory } from "../wasm/memory";
 import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
+import { modelFunctions } from "./models";
+import { httpFunctions } from "./http";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
 /** Every host function modus-edge provides, by import module. */
-export const hostFunctions: readonly HostFunction[] = [...systemFunctions, ...secretsFunctions, ...wasiFunctions];
+export const hostFunctions: readonly HostFunction[] = [
+  ...systemFunctions,
+  ...secretsFunctions,
+  ...modelFunctions,
+  ...httpFunctions,
+  ...wasiFunctions,
+];
 
 /** Holds the instance's memory once it exists; imports are built before it does. */
 export interface MemoryCell {

@@ -2,8 +2,8 @@
  * A model call failed. The message names the model and, when the provider
  * answered, its status and own message; it never holds a credential.
  */
-export class ModelError extends Error {
-  override name = "ModelError";
+export class ModelCallError extends Error {
+  override name = "ModelCallError";
   constructor(
     message: string,
     readonly status?: number,

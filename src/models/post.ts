@@ -1,4 +1,4 @@
-import { displayUrl, ModelError, type ModelTarget } from "./errors";
+import { displayUrl, ModelCallError, type ModelTarget } from "./errors";
 
 export interface PostOptions {
   /** Give up after this long; the guest sees a model error. */
@@ -11,7 +11,7 @@ export interface PostOptions {
  * Posts the SDK's request JSON to the model's endpoint and returns the
  * provider's response text for the guest to parse. Provider failures (4xx,
  * 5xx, time-outs, unreachable hosts, non-JSON bodies) become a
- * {@link ModelError} carrying the provider's status and message.
+ * {@link ModelCallError} carrying the provider's status and message.
  *
  * @example const text = await postToModel(target, inputJson, { timeoutMs: 30_000 });
  */
@@ -26,21 +26,21 @@ export async function postToModel(target: ModelTarget, body: string, opts: PostO
       res = await fetch(target.url, { method: "POST", headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
     } catch (err) {
       if ((err as Error)?.name === "TimeoutError") {
-        throw new ModelError(`model ${target.model}: no response from ${displayUrl(target.url)} within ${opts.timeoutMs} ms`, 504);
+        throw new ModelCallError(`model ${target.model}: no response from ${displayUrl(target.url)} within ${opts.timeoutMs} ms`, 504);
       }
-      throw new ModelError(`model ${target.model}: request to ${displayUrl(target.url)} failed: ${(err as Error)?.message ?? err}`, 502);
+      throw new ModelCallError(`model ${target.model}: request to ${displayUrl(target.url)} failed: ${(err as Error)?.message ?? err}`, 502);
     }
     status = res.status;
     const text = await res.text();
     if (!res.ok) {
       const detail = providerMessage(text) ?? (text.trim().slice(0, 200) || res.statusText);
-      throw new ModelError(`model ${target.model}: provider returned ${res.status}: ${detail}`, res.status);
+      throw new ModelCallError(`model ${target.model}: provider returned ${res.status}: ${detail}`, res.status);
     }
     try {
       JSON.parse(text);
     } catch {
       const type = res.headers.get("content-type") ?? "no content type";
-      throw new ModelError(`model ${target.model}: provider returned a response that is not JSON (${type})`, 502);
+      throw new ModelCallError(`model ${target.model}: provider returned a response that is not JSON (${type})`, 502);
     }
     return text;
   } finally {

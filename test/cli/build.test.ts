@@ -74,3 +74,21 @@ describe("modus-edge build", () => {
     expect(r.stderr).toBe(`modus-edge: assembly/index.ts not found in ${dir}\n`);
   });
 });
+
+describe("modus-edge build validates modus.json", () => {
+  it("lists every problem by JSON path and exits non-zero", async () => {
+    const dir = app({
+      "modus.json": `{
+        // JSONC: comments and trailing commas are fine
+        "connections": { "openai": { "type": "http", "baseUrl": "https://api.openai.com" } },
+        "models": { "llm": { "connection": "nope", "path": "v1/x" } },
+      }`,
+      "assembly/index.ts": "export function ok(): i32 { return 1; }\n",
+    });
+    const r = await modusEdge("build", dir, "--out", path.join(dir, "out"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(dir, "modus.json")} is not valid:\n`);
+    expect(r.stderr).toContain('connections.openai.baseUrl: must end with "/"');
+    expect(r.stderr).toContain('models.llm.connection: there is no connection "nope" in connections');
+  });
+});
