@@ -71,9 +71,10 @@ export function elementsOf(element: TypeHandler): Elements {
     read: (memory, addr, count) => {
       if (addr % size !== 0) return slow.read(memory, addr, count);
       const src = new View(memory.buffer, addr, count) as ArrayLike<WasmValue>;
-      if (exact) return Array.from(src);
       const out = new Array<unknown>(count);
-      for (let i = 0; i < count; i++) out[i] = element.lift(memory, src[i]!);
+      // A plain loop: Array.from goes through the iterator protocol, ~15x slower here.
+      if (exact) for (let i = 0; i < count; i++) out[i] = src[i];
+      else for (let i = 0; i < count; i++) out[i] = element.lift(memory, src[i]!);
       return out;
     },
     lowerAll,
