@@ -31,6 +31,7 @@ export default defineConfig({
         test: {
           name: "workers",
           globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
           exclude: ["test/cli/**"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.

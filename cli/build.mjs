@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 import { loadManifestModule } from "./manifest.mjs";
+import { buildExplorer } from "./explorer.mjs";
 
 /** A build failure the user caused: its message is shown without a stack. */
 export class BuildError extends Error {}
@@ -20,6 +21,8 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  */
 export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
   const app = path.resolve(appDir);
+  // Resolved now: asc later runs from inside the app folder.
+  outDir = path.resolve(outDir);
   if (!existsSync(app)) throw new BuildError(`app folder not found: ${app}`);
   const manifestFile = path.join(app, "modus.json");
   if (!existsSync(manifestFile)) throw new BuildError(`modus.json not found in ${app}`);
@@ -57,6 +60,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   }
   // Comments and trailing commas are gone: the Worker imports plain JSON.
   writeFileSync(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
   return { wasmFile };
 }

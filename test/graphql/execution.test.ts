@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
-import { graphql } from "../helpers";
+import { graphql, request } from "../helpers";
 
 describe("calling functions", () => {
   it("fills missing arguments from the function's defaults", async () => {
@@ -58,27 +57,27 @@ describe("calling functions", () => {
 });
 
 describe("GraphQL over HTTP", () => {
-  const url = "http://localhost/graphql";
+  const url = "/graphql";
 
   it("answers GET with the query in the URL", async () => {
-    const res = await exports.default.fetch(`${url}?query=${encodeURIComponent('{ sayHello(name: "get") }')}`, {
+    const res = await request(`${url}?query=${encodeURIComponent('{ sayHello(name: "get") }')}`, {
       headers: { accept: "application/graphql-response+json" },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/graphql-response+json");
-    expect(((await res.json()) as any).data).toEqual({ sayHello: "Hello, get!" });
+    expect(res.body.data).toEqual({ sayHello: "Hello, get!" });
   });
 
   it("refuses a mutation over GET with 405", async () => {
-    const res = await exports.default.fetch(`${url}?query=${encodeURIComponent("mutation { add(a: 1, b: 2) }")}`, {
+    const res = await request(`${url}?query=${encodeURIComponent("mutation { add(a: 1, b: 2) }")}`, {
       headers: { accept: "application/graphql-response+json" },
     });
     expect(res.status).toBe(405);
-    expect(((await res.json()) as any).errors[0].message).toBe("Can only perform a mutation operation from a POST request.");
+    expect(res.body.errors[0].message).toBe("Can only perform a mutation operation from a POST request.");
   });
 
   it("speaks application/json to clients that ask for it", async () => {
-    const res = await exports.default.fetch(url, {
+    const res = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ query: "{ nosuch }" }),
@@ -88,7 +87,7 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("refuses batched requests", async () => {
-    const res = await exports.default.fetch(url, {
+    const res = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify([{ query: "{ countCalls }" }, { query: "{ countCalls }" }]),

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { env } from "cloudflare:workers";
-import worker from "../../src/index";
-
-const testEnv = env as Record<string, string>;
+import { requestWithEnv, testEnv } from "../helpers";
 const jwks = testEnv.TEST_JWKS_URL!;
 const pems = JSON.parse(testEnv.TEST_PEMS!) as Record<string, string>;
 
@@ -14,13 +11,11 @@ async function sign(body: Record<string, unknown>): Promise<string> {
 async function call(extraEnv: Record<string, string>, authorization?: string) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (authorization !== undefined) headers.authorization = authorization;
-  const req = new Request("http://localhost/graphql", {
+  return requestWithEnv({ MODUS_ENV: "prod", ...extraEnv }, "/graphql", {
     method: "POST",
     headers,
     body: JSON.stringify({ query: '{ sayHello(name: "auth") }' }),
   });
-  const res = await worker.fetch(req, { ...testEnv, MODUS_ENV: "prod", ...extraEnv });
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
 }
 
 const withPems = { MODUS_PEMS: JSON.stringify({ rsa: pems.rsa, ec: pems.ec }) };

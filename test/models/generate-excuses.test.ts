@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { env } from "cloudflare:workers";
-import worker from "../../src/index";
-import { graphql } from "../helpers";
-
-const testEnv = env as Record<string, string>;
+import { graphql, testEnv } from "../helpers";
+import { registerSecret } from "../support/secret-scan";
 
 async function lastProviderRequest() {
   const res = await fetch(`${testEnv.TEST_PROVIDER_URL}__requests`);
@@ -31,13 +28,7 @@ describe("generateExcuses: a Modus SDK model call through the host to an OpenAI-
   });
 
   it("fails with an error naming the env variable when the API key secret is missing", async () => {
-    const req = new Request("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ generateExcuses(event: "x") }' }),
-    });
-    const res = await worker.fetch(req, { ...testEnv, MODUS_OPENAI_API_KEY: "" });
-    const body = (await res.json()) as any;
+    const { body } = await graphql('{ generateExcuses(event: "x") }', undefined, { env: { MODUS_OPENAI_API_KEY: "" } });
     expect(body.data).toBeNull();
     expect(body.errors).toContainEqual({
       message: 'Error invoking model llm: connection "openai" needs secret MODUS_OPENAI_API_KEY, which is not set',
@@ -50,18 +41,13 @@ describe("generateExcuses: a Modus SDK model call through the host to an OpenAI-
   });
 
   it("maps a wrong key's 401 from the provider to a GraphQL error with the provider's status and message", async () => {
-    const req = new Request("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ generateExcuses(event: "x") }' }),
-    });
-    const res = await worker.fetch(req, { ...testEnv, MODUS_OPENAI_API_KEY: "sk-wrong" });
-    const body = (await res.json()) as any;
+    registerSecret("sk-wrong-6a1f0c");
+    const { body } = await graphql('{ generateExcuses(event: "x") }', undefined, { env: { MODUS_OPENAI_API_KEY: "sk-wrong-6a1f0c" } });
     expect(body.errors).toContainEqual({
       message: "Error invoking model llm: model llm: provider returned 401: Incorrect API key provided.",
       path: ["generateExcuses"],
       extensions: { level: "error" },
     });
-    expect(JSON.stringify(body)).not.toContain("sk-wrong");
+    expect(JSON.stringify(body)).not.toContain("sk-wrong-6a1f0c");
   });
 });

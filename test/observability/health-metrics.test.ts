@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
-import { graphql } from "../helpers";
-
-const get = (path: string) => exports.default.fetch(`http://localhost${path}`);
+import { graphql, request } from "../helpers";
 
 describe("GET /health", () => {
   it("reports status, the app, its build and the runtime version", async () => {
-    const res = await get("/health");
+    const res = await request("/health");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, unknown>;
+    const body = res.body as Record<string, unknown>;
     expect(body).toMatchObject({
       status: "ok",
       app: "modus-edge-example",
@@ -23,10 +20,10 @@ describe("GET /health", () => {
 describe("GET /metrics", () => {
   it("counts requests, function calls and their durations in Prometheus text", async () => {
     await graphql(`{ a: sayHello(name: "m") b: countCalls }`);
-    const res = await get("/metrics");
+    const res = await request("/metrics");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4");
-    const text = await res.text();
+    const text = res.text;
     expect(text).toContain("# TYPE modus_requests_total counter");
     expect(text).toMatch(/^modus_requests_total\{path="\/graphql",status="200"\} [1-9]\d*$/m);
     expect(text).toMatch(/^modus_function_calls_total\{function="sayHello",outcome="ok"\} [1-9]\d*$/m);

@@ -1,0 +1,42 @@
+// Runs before every workerd test file: records every line the Worker (and the
+// test) logs, and every response body the shared helpers read, then fails the
+// file if any secret value used by the suite appears in them.
+import { afterAll, expect } from "vitest";
+import { env } from "cloudflare:workers";
+
+const SECRET_NAME = /KEY|SECRET|TOKEN|PASSWORD|^MODUS_APP_|^MODUS_PEMS$/;
+
+const seen: string[] = [];
+const extraSecrets = new Set<string>();
+
+/** Adds a value the current test uses as a secret (e.g. a deliberately wrong key). */
+export function registerSecret(value: string): void {
+  extraSecrets.add(value);
+}
+
+/** Records a response body for the end-of-file scan. */
+export function recordResponse(text: string): void {
+  seen.push(text);
+}
+
+for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    seen.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
+    original(...args);
+  };
+}
+
+afterAll(() => {
+  const secrets = new Set(extraSecrets);
+  for (const [name, value] of Object.entries(env as Record<string, unknown>)) {
+    if (SECRET_NAME.test(name) && typeof value === "string" && value.length >= 8) secrets.add(value);
+  }
+  const leaks: string[] = [];
+  for (const text of seen) {
+    for (const secret of secrets) {
+      if (text.includes(secret)) leaks.push(`${secret.slice(0, 4)}… in: ${text.slice(0, 120)}`);
+    }
+  }
+  expect(leaks, "secret values found in responses or log lines").toEqual([]);
+});
