@@ -39,3 +39,12 @@ export function sendMessage(
 export function sendMessageAsync(agentId: string, msgName: string, data: string | null = null): void {
   sendMessage(agentId, msgName, data, Duration.zero);
 }
+
+/**
+ * The host's answer to `sendMessage` (declared here so its type name matches
+ * Modus's). The host builds it: keep the fields and their order.
+ */
+export class MessageResponse {
+  data: string | null = null;
+  error: string | null = null;
+}

@@ -2,6 +2,18 @@
 import { JSON } from "json-as";
 import * as host from "./externals/sql";
 import { resultIsInvalid } from "./utils";
+import { quote, reserve } from "./internal/json";
+
+/**
+ * What the host hands back for one SQL statement (declared here so its type
+ * name matches Modus's). The host builds it: keep the fields and their order.
+ */
+export class HostQueryResponse {
+  error: string | null = null;
+  resultJson: string | null = null;
+  rowsAffected: u32 = 0;
+  lastInsertId: u64 = 0;
+}
 
 /** Query parameters, serialised as the JSON the host binds. */
 interface Params {
@@ -64,7 +76,7 @@ export class ScalarResponse<T> extends Response {
   value!: T;
 }
 
-function run(connection: string, dbType: string, statement: string, paramsJson: string): host.HostQueryResponse {
+function run(connection: string, dbType: string, statement: string, paramsJson: string): HostQueryResponse {
   const response = host.executeQuery(connection, dbType, statement.trim(), paramsJson);
   if (resultIsInvalid(response)) throw new Error("Error performing database query.");
   if (response.error) console.error("Database Error: " + response.error!);
@@ -129,7 +141,7 @@ export class Point {
 
   @serializer
   private serialize(self: Point): string {
-    return JSON.stringify(self.toString());
+    return reserve(quote(self.toString()));
   }
 
   @deserializer
@@ -163,7 +175,7 @@ export class Location {
 
   @serializer
   private serialize(self: Location): string {
-    return JSON.stringify(self.toString());
+    return reserve(quote(self.toString()));
   }
 
   @deserializer

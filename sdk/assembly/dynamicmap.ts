@@ -1,4 +1,5 @@
 import { JSON } from "json-as";
+import { quote, reserve } from "./internal/json";
 
 /**
  * A string-keyed map whose values may each have a different type: every value
@@ -48,7 +49,10 @@ export class DynamicMap {
 
   @serializer
   private serialize(self: DynamicMap): string {
-    return JSON.stringify(self.data);
+    const keys = self.data.keys();
+    const parts = new Array<string>(keys.length);
+    for (let i = 0; i < keys.length; i++) parts[i] = quote(keys[i]) + ":" + self.data.get(keys[i]).data;
+    return reserve("{" + parts.join(",") + "}");
   }
 
   @deserializer

@@ -2,6 +2,7 @@ import { JSON } from "json-as";
 import * as host from "./externals/neo4j";
 import { NamedParams as Variables } from "./database";
 import { DynamicMap } from "./dynamicmap";
+import { quote, reserve } from "./internal/json";
 import { Node, Relationship, Path, Point2D, Point3D } from "./neo4j/types";
 
 export { Variables };
@@ -95,8 +96,8 @@ export class Record {
   @serializer
   private serialize(self: Record): string {
     const parts = new Array<string>(self.keys.length);
-    for (let i = 0; i < self.keys.length; i++) parts[i] = JSON.stringify(self.keys[i]) + ":" + self.values[i];
-    return "{" + parts.join(",") + "}";
+    for (let i = 0; i < self.keys.length; i++) parts[i] = quote(self.keys[i]) + ":" + self.values[i];
+    return reserve("{" + parts.join(",") + "}");
   }
 
   @deserializer

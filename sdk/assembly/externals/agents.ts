@@ -1,11 +1,6 @@
 // Raw host imports of the `modus_agents` module. The public API is `agents` and `Agent`.
 import { AgentInfo } from "../agent";
-
-/** The host's answer to `sendMessage`. Field order is the ABI. */
-export class MessageResponse {
-  data: string | null = null;
-  error: string | null = null;
-}
+import { MessageResponse } from "../agents";
 
 // @ts-expect-error: decorator
 @external("modus_agents", "startAgent")

@@ -1,6 +1,7 @@
 // The Anthropic Messages API (https://docs.anthropic.com/en/api/messages),
 // import "@hypermode/modus-sdk-as/models/anthropic/messages".
 import { JSON } from "json-as";
+import { omitted } from "../../assembly/internal/json";
 import { Model } from "../../assembly/models";
 
 /**
@@ -79,7 +80,7 @@ export class AnthropicMessagesInput {
 
   // Streaming cannot be consumed through `invoke`.
   @alias("stream")
-  @omitif((self: AnthropicMessagesInput) => self._stream == false)
+  @omitif((self: AnthropicMessagesInput) => omitted(self._stream == false))
   private _stream: boolean = false;
 
   /** The system prompt. */
@@ -87,7 +88,7 @@ export class AnthropicMessagesInput {
   system: string | null = null;
 
   /** 0.0 to 1.0; default 1.0. */
-  @omitif((self: AnthropicMessagesInput) => self.temperature == 1.0)
+  @omitif((self: AnthropicMessagesInput) => omitted(self.temperature == 1.0))
   temperature: f64 = 1.0;
 
   /** `ToolChoiceAuto`, `ToolChoiceAny` or `ToolChoiceTool(name)`. */
@@ -100,12 +101,12 @@ export class AnthropicMessagesInput {
 
   /** Sample from the top K tokens only; -1 means unset. */
   @alias("top_k")
-  @omitif((self: AnthropicMessagesInput) => self.topK == -1)
+  @omitif((self: AnthropicMessagesInput) => omitted(self.topK == -1))
   topK: i64 = -1;
 
   /** Nucleus sampling mass; 0.999 means unset. */
   @alias("top_p")
-  @omitif((self: AnthropicMessagesInput) => self.topP == 0.999)
+  @omitif((self: AnthropicMessagesInput) => omitted(self.topP == 0.999))
   topP: f64 = 0.999;
 }
 

@@ -1,6 +1,7 @@
 // The Gemini generateContent API (https://ai.google.dev/api/generate-content),
 // import "@hypermode/modus-sdk-as/models/gemini/generate".
 import { JSON } from "json-as";
+import { omitted } from "../../assembly/internal/json";
 import { Model } from "../../assembly/models";
 
 /**
@@ -122,20 +123,20 @@ export class GenerationConfig {
   @omitnull()
   stopSequences: string[] | null = null;
 
-  @omitif((self: GenerationConfig) => self.maxOutputTokens == -1)
+  @omitif((self: GenerationConfig) => omitted(self.maxOutputTokens == -1))
   maxOutputTokens: i32 = -1;
 
-  @omitif((self: GenerationConfig) => self.temperature == -1.0)
+  @omitif((self: GenerationConfig) => omitted(self.temperature == -1.0))
   temperature: f64 = -1.0;
 
-  @omitif((self: GenerationConfig) => self.topP == -1.0)
+  @omitif((self: GenerationConfig) => omitted(self.topP == -1.0))
   topP: f64 = -1.0;
 
-  @omitif((self: GenerationConfig) => self.topK == -1)
+  @omitif((self: GenerationConfig) => omitted(self.topK == -1))
   topK: i32 = -1;
 
   /** "text/plain" or "application/json". */
-  @omitif((self: GenerationConfig) => self.responseMimeType == "text/plain")
+  @omitif((self: GenerationConfig) => omitted(self.responseMimeType == "text/plain"))
   responseMimeType: string = "text/plain";
 
   /** A schema for JSON output (with "application/json"). */

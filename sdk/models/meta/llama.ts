@@ -1,4 +1,5 @@
 // Meta's Llama text generation (the Bedrock-style request), import "@hypermode/modus-sdk-as/models/meta/llama".
+import { omitted } from "../../assembly/internal/json";
 import { Model } from "../../assembly/models";
 
 /**
@@ -21,16 +22,16 @@ export class TextGenerationInput {
   prompt!: string;
 
   /** Randomness; default 0.6. */
-  @omitif((self: TextGenerationInput) => self.temperature == 0.6)
+  @omitif((self: TextGenerationInput) => omitted(self.temperature == 0.6))
   temperature: f64 = 0.6;
 
   /** Nucleus sampling mass; default 0.9. */
-  @omitif((self: TextGenerationInput) => self.topP == 0.9)
+  @omitif((self: TextGenerationInput) => omitted(self.topP == 0.9))
   @alias("top_p")
   topP: f64 = 0.9;
 
   /** Upper bound on generated tokens; default 512. */
-  @omitif((self: TextGenerationInput) => self.maxGenLen == 512)
+  @omitif((self: TextGenerationInput) => omitted(self.maxGenLen == 512))
   @alias("max_gen_len")
   maxGenLen: i32 = 512;
 }

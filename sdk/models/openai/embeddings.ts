@@ -1,5 +1,6 @@
 // The OpenAI Embeddings API (https://platform.openai.com/docs/api-reference/embeddings),
 // import "@hypermode/modus-sdk-as/models/openai/embeddings".
+import { omitted } from "../../assembly/internal/json";
 import { Model } from "../../assembly/models";
 
 /**
@@ -43,11 +44,11 @@ export class OpenAIEmbeddingsInput {
 
   /** Only `EncodingFormat.Float` can be decoded by this interface. */
   @alias("encoding_format")
-  @omitif((self: OpenAIEmbeddingsInput) => self.encodingFormat == "float")
+  @omitif((self: OpenAIEmbeddingsInput) => omitted(self.encodingFormat == "float"))
   encodingFormat: string = EncodingFormat.Float;
 
   /** Output dimensions; -1 keeps the model's default. */
-  @omitif((self: OpenAIEmbeddingsInput) => self.dimensions == -1)
+  @omitif((self: OpenAIEmbeddingsInput) => omitted(self.dimensions == -1))
   dimensions: i32 = -1;
 
   /** An end-user id, for abuse monitoring. */

@@ -1,6 +1,7 @@
 import { JSON } from "json-as";
 import { RequestMessage } from "./messages";
 import { Tool } from "./tools";
+import { quote, reserve, omitted } from "../../../assembly/internal/json";
 
 // Every option is omitted from the request while it has its default, so the
 // provider applies its own default (the defaults here are the API's).
@@ -14,7 +15,7 @@ export class OpenAIChatInput {
   messages!: RequestMessage[];
 
   /** Output modalities; text is implied when empty. */
-  @omitif((self: OpenAIChatInput) => self.modalities.length == 0)
+  @omitif((self: OpenAIChatInput) => omitted(self.modalities.length == 0))
   modalities: Modality[] = [];
 
   /** Audio output settings; required when `modalities` includes audio. */
@@ -29,7 +30,7 @@ export class OpenAIChatInput {
 
   /** -2.0 to 2.0; positive values discourage repeating tokens by frequency. */
   @alias("frequency_penalty")
-  @omitif((self: OpenAIChatInput) => self.frequencyPenalty == 0.0)
+  @omitif((self: OpenAIChatInput) => omitted(self.frequencyPenalty == 0.0))
   frequencyPenalty: f64 = 0.0;
 
   /** Token id (as a string) to a bias from -100 to 100. */
@@ -38,40 +39,40 @@ export class OpenAIChatInput {
   logitBias: Map<string, f64> | null = null;
 
   /** Return the log probability of each output token. */
-  @omitif((self: OpenAIChatInput) => self.logprobs == false)
+  @omitif((self: OpenAIChatInput) => omitted(self.logprobs == false))
   logprobs: bool = false;
 
   /** 0 to 20 most likely alternatives per token; needs `logprobs`. */
   @alias("top_logprobs")
-  @omitif((self: OpenAIChatInput) => self.logprobs == false)
+  @omitif((self: OpenAIChatInput) => omitted(self.logprobs == false))
   topLogprobs: i32 = 0;
 
   /** @deprecated Use `maxCompletionTokens` unless the model requires "max_tokens". */
   @alias("max_tokens")
-  @omitif((self: OpenAIChatInput) => self.maxTokens == 4096)
+  @omitif((self: OpenAIChatInput) => omitted(self.maxTokens == 4096))
   maxTokens: i32 = 4096;
 
   /** Upper bound on generated tokens. */
   @alias("max_completion_tokens")
-  @omitif((self: OpenAIChatInput) => self.maxCompletionTokens == 4096)
+  @omitif((self: OpenAIChatInput) => omitted(self.maxCompletionTokens == 4096))
   maxCompletionTokens: i32 = 4096;
 
   /** How many choices to generate. */
-  @omitif((self: OpenAIChatInput) => self.n == 1)
+  @omitif((self: OpenAIChatInput) => omitted(self.n == 1))
   n: i32 = 1;
 
   /** -2.0 to 2.0; positive values encourage new topics. */
   @alias("presence_penalty")
-  @omitif((self: OpenAIChatInput) => self.presencePenalty == 0.0)
+  @omitif((self: OpenAIChatInput) => omitted(self.presencePenalty == 0.0))
   presencePenalty: f64 = 0.0;
 
   /** Text (default), any JSON object, or JSON matching a schema. */
   @alias("response_format")
-  @omitif((self: OpenAIChatInput) => self.responseFormat.type == "text")
+  @omitif((self: OpenAIChatInput) => omitted(self.responseFormat.type == "text"))
   responseFormat: ResponseFormat = ResponseFormat.Text;
 
   /** Best-effort deterministic sampling; -1 means unset. */
-  @omitif((self: OpenAIChatInput) => self.seed == -1)
+  @omitif((self: OpenAIChatInput) => omitted(self.seed == -1))
   seed: i32 = -1;
 
   /** The latency tier, for scale-tier customers. */
@@ -84,12 +85,12 @@ export class OpenAIChatInput {
   stop: string[] | null = null;
 
   /** 0.0 to 2.0; higher is more random. */
-  @omitif((self: OpenAIChatInput) => self.temperature == 1.0)
+  @omitif((self: OpenAIChatInput) => omitted(self.temperature == 1.0))
   temperature: f64 = 1.0;
 
   /** Nucleus sampling mass, 0.0 to 1.0. */
   @alias("top_p")
-  @omitif((self: OpenAIChatInput) => self.topP == 1.0)
+  @omitif((self: OpenAIChatInput) => omitted(self.topP == 1.0))
   topP: f64 = 1.0;
 
   /** Functions the model may call (at most 128). */
@@ -103,7 +104,7 @@ export class OpenAIChatInput {
 
   /** Allow several tool calls in one turn; only sent when false and tools are given. */
   @alias("parallel_tool_calls")
-  @omitif((self: OpenAIChatInput) => self.parallelToolCalls == true || !self.tools || self.tools!.length == 0)
+  @omitif((self: OpenAIChatInput) => omitted(self.parallelToolCalls == true || !self.tools || self.tools!.length == 0))
   parallelToolCalls: bool = true;
 
   /** An end-user id, for abuse monitoring. */
@@ -153,9 +154,9 @@ export class ToolChoice {
   private serialize(self: ToolChoice): string {
     const fn = self.function;
     if (self.type == "function" && fn) {
-      return `{"type":"function","function":{"name":${JSON.stringify(fn.name)}}}`;
+      return reserve(`{"type":"function","function":{"name":${quote(fn.name)}}}`);
     }
-    return JSON.stringify(self.type);
+    return reserve(quote(self.type));
   }
 
   @deserializer

@@ -2,6 +2,7 @@ import { JSON } from "json-as";
 import { ContentPart } from "./content";
 import { ToolCall } from "./tools";
 import { CompletionMessage } from "./output";
+import { reserve, omitted } from "../../../assembly/internal/json";
 
 /** A message of the conversation sent to the model. */
 @json
@@ -126,7 +127,7 @@ export class AssistantMessage<T> extends RequestMessage {
   refusal: string | null = null;
 
   @alias("tool_calls")
-  @omitif((self: AssistantMessage<T>) => self.toolCalls.length == 0)
+  @omitif((self: AssistantMessage<T>) => omitted(self.toolCalls.length == 0))
   toolCalls: ToolCall[] = [];
 
   /** A previous audio answer, by id. */
@@ -191,7 +192,7 @@ class RawMessage extends RequestMessage {
 
   @serializer
   serialize(self: RawMessage): string {
-    return self._data;
+    return reserve(self._data);
   }
 
   @deserializer

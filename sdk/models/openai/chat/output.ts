@@ -1,4 +1,5 @@
 import { JSON } from "json-as";
+import { omitted } from "../../../assembly/internal/json";
 import { ModelError } from "../../../assembly/models";
 import * as base64 from "../../../assembly/internal/base64";
 import { ServiceTier } from "./input";
@@ -107,7 +108,7 @@ export class CompletionMessage {
   refusal: string | null = null;
 
   @alias("tool_calls")
-  @omitif((self: CompletionMessage) => self.toolCalls.length == 0)
+  @omitif((self: CompletionMessage) => omitted(self.toolCalls.length == 0))
   toolCalls: ToolCall[] = [];
 
   /** Spoken output, when audio was requested. */

@@ -1,4 +1,5 @@
 import { JSON } from "json-as";
+import { omitted } from "../../../assembly/internal/json";
 
 /** One parameter added with `Tool.withParameter`. */
 class FunctionParameter {
@@ -76,7 +77,7 @@ export class FunctionDefinition {
   description: string | null = null;
 
   /** Follow the parameters schema exactly (disable parallel tool calls for a guarantee). */
-  @omitif((self: FunctionDefinition) => self.strict == false)
+  @omitif((self: FunctionDefinition) => omitted(self.strict == false))
   strict: bool = false;
 
   /** A JSON Schema object. */
