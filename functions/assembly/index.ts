@@ -93,3 +93,65 @@ export function generateExcuses(event: string): string {
   const output = model.invoke(input);
   return output.choices[0].message.content.trim();
 }
+
+/**
+ * A postal address.
+ */
+class Address {
+  street: string = "";
+  city: string = "";
+}
+
+/**
+ * A person, with where they live and their tags.
+ */
+class Person {
+  name: string = "";
+  age: i32 = 0;
+  address: Address = new Address();
+  tags: string[] = [];
+  /** Who referred them, if anyone. */
+  referrer: Person | null = null;
+}
+
+/**
+ * Creates a person from the given details (a mutation, by Modus's prefix rule).
+ */
+export function createPerson(person: Person, extraTags: string[]): Person {
+  const out = new Person();
+  out.name = person.name;
+  out.age = person.age + 1;
+  out.address = person.address;
+  out.tags = person.tags.concat(extraTags);
+  out.referrer = person.referrer;
+  return out;
+}
+
+/**
+ * People for the given names, ages counting up from a start.
+ */
+export function listPeople(names: string[], startAge: i32 = 30): Person[] {
+  const out = new Array<Person>();
+  for (let i = 0; i < names.length; i++) {
+    const p = new Person();
+    p.name = names[i];
+    p.age = startAge + i;
+    p.address.city = "City " + i.toString();
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Adds two 64-bit integers exactly.
+ */
+export function sumInt64(a: i64, b: i64): i64 {
+  return a + b;
+}
+
+/**
+ * The date a number of days after another.
+ */
+export function daysAfter(date: Date, days: i32): Date {
+  return new Date(date.getTime() + <i64>days * 86_400_000);
+}

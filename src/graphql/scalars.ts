@@ -1,5 +1,7 @@
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { createGraphQLError } from "graphql-yoga";
+// Plain errors: graphql-js then attaches the offending value node, which
+// useArgumentErrors uses to name the argument.
+const invalid = (message: string) => new TypeError(message);
 
 // JSON.rawJSON lets an exact 64-bit integer leave as a JSON number, as Modus
 // writes it; a runtime without it sends the decimal string instead.
@@ -7,17 +9,17 @@ const rawJSON = (JSON as unknown as { rawJSON?: (text: string) => unknown }).raw
 
 function integerScalar(name: string, min: bigint, max: bigint, description: string): GraphQLScalarType {
   const check = (v: bigint): bigint => {
-    if (v < min || v > max) throw createGraphQLError(`${name} cannot represent ${v}: out of range ${min} to ${max}`);
+    if (v < min || v > max) throw invalid(`${name} cannot represent ${v}: out of range ${min} to ${max}`);
     return v;
   };
   const parse = (value: unknown): bigint => {
     if (typeof value === "bigint") return check(value);
     if (typeof value === "number" && Number.isInteger(value)) {
-      if (!Number.isSafeInteger(value)) throw createGraphQLError(`${name} cannot represent ${value} exactly: pass it as a string`);
+      if (!Number.isSafeInteger(value)) throw invalid(`${name} cannot represent ${value} exactly: pass it as a string`);
       return check(BigInt(value));
     }
     if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return check(BigInt(value.trim()));
-    throw createGraphQLError(`${name} cannot represent ${JSON.stringify(value)}: expected an integer or a string of digits`);
+    throw invalid(`${name} cannot represent ${JSON.stringify(value)}: expected an integer or a string of digits`);
   };
   return new GraphQLScalarType({
     name,
@@ -30,7 +32,7 @@ function integerScalar(name: string, min: bigint, max: bigint, description: stri
     parseValue: parse,
     parseLiteral: (node: ValueNode) => {
       if (node.kind === Kind.INT || node.kind === Kind.STRING) return parse(node.kind === Kind.INT ? BigInt(node.value) : node.value);
-      throw createGraphQLError(`${name} cannot represent a ${node.kind.toLowerCase()} value`);
+      throw invalid(`${name} cannot represent a ${node.kind.toLowerCase()} value`);
     },
   });
 }
@@ -43,7 +45,7 @@ function parseTimestamp(value: unknown): Date {
     const d = new Date(value);
     if (!Number.isNaN(d.getTime())) return d;
   }
-  throw createGraphQLError(`Timestamp cannot represent ${JSON.stringify(value)}: expected an ISO-8601 date-time such as 2024-01-31T12:00:00Z`);
+  throw invalid(`Timestamp cannot represent ${JSON.stringify(value)}: expected an ISO-8601 date-time such as 2024-01-31T12:00:00Z`);
 }
 
 /** The custom scalars of Modus schemas, by name. */
@@ -58,7 +60,7 @@ export const customScalars: ReadonlyMap<string, GraphQLScalarType> = new Map(
       serialize: (value) => parseTimestamp(value).toISOString(),
       parseValue: parseTimestamp,
       parseLiteral: (node) => {
-        if (node.kind !== Kind.STRING) throw createGraphQLError("Timestamp must be given as an ISO-8601 string");
+        if (node.kind !== Kind.STRING) throw invalid("Timestamp must be given as an ISO-8601 string");
         return parseTimestamp(node.value);
       },
     }),

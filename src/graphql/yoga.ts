@@ -5,6 +5,7 @@ import { buildResolvers, type ResolverDeps } from "./resolvers";
 import { customScalars } from "./scalars";
 import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
+import { useArgumentErrors } from "./plugins/use-argument-errors";
 import type { ModusContext, ServerContext } from "./context";
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
@@ -31,6 +32,6 @@ export function createModusYoga(opts: { schema: GeneratedSchema; deps: ResolverD
     batching: false,
     maskedErrors: { maskError },
     context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
-    plugins: [useLimits(), useInvocations()],
+    plugins: [useLimits(), useArgumentErrors(), useInvocations()],
   });
 }
