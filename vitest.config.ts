@@ -12,6 +12,13 @@ function testBindings(inject: (key: any) => any): Record<string, string> {
     MODUS_OPENAI_API_KEY: TEST_API_KEY,
     // The example manifest's openai connection, pointed at the provider stub.
     MODUS_OPENAI_ORIGIN: new URL(inject("providerUrl")).origin,
+    // The SDK test app's other connections (test/sdk/app/modus.json), same stub.
+    MODUS_ANTHROPIC_ORIGIN: new URL(inject("providerUrl")).origin,
+    MODUS_ANTHROPIC_API_KEY: TEST_API_KEY,
+    MODUS_GEMINI_ORIGIN: new URL(inject("providerUrl")).origin,
+    MODUS_GEMINI_API_KEY: TEST_API_KEY,
+    MODUS_ECHO_ORIGIN: new URL(inject("providerUrl")).origin,
+    MODUS_APP_GREETING: "app-secret-3b8e1d",
     MODUS_ENV: "dev",
   };
 }

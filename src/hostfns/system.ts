@@ -23,7 +23,8 @@ export const systemFunctions: readonly AbiHostFunction[] = [
     impl: (ctx, tz: string | null) => {
       const zone = tz || ctx.timeZone || "UTC";
       const time = timeInZone(new Date(), zone);
-      if (time === null) ctx.logs.push({ level: "error", message: `Unknown time zone: ${zone}` });
+      // Logged for the operator, not the function: the SDK asks this to test a zone.
+      if (time === null) ctx.services.log({ level: "warn", msg: `unknown time zone: ${zone}`, executionId: ctx.executionId });
       return time;
     },
   },

@@ -66,6 +66,17 @@ export async function startProviderStub(opts: ProviderStubOptions): Promise<Prov
 
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, body: string, opts: ProviderStubOptions) {
   const path = url.pathname;
+  // An echo service for http.fetch tests: any method, answers with what it got.
+  if (path.startsWith("/echo/")) {
+    res.setHeader("x-echo", "yes");
+    return json(res, path.endsWith("/teapot") ? 418 : 200, {
+      method: req.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+    });
+  }
   if (req.method !== "POST") return openAiError(res, 405, `method ${req.method} not allowed`);
   let input: any;
   try {
