@@ -8,12 +8,14 @@ import { requestMetrics } from "./middleware/metrics";
 import { health } from "./health";
 import { timeZone, type TimeZoneVariables } from "./middleware/time-zone";
 import { bearerAuth, type AuthVariables } from "./middleware/auth";
+import { explorer } from "./middleware/explorer";
 
 export type Env = Record<string, unknown>;
 type AppEnv = { Bindings: Env; Variables: TimeZoneVariables & AuthVariables };
 
 /**
- * The Worker's HTTP surface: each GraphQL endpoint of the manifest. When the
+ * The Worker's HTTP surface: each GraphQL endpoint of the manifest, and the
+ * explorer (GraphiQL) over them when it is on. When the
  * app could not be loaded, every request gets a 503 that says why.
  *
  * @example export default createApp(() => loadApp(wasm, manifest));
@@ -58,5 +60,7 @@ export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv>
       }),
     );
   }
+  // After the endpoints, so an endpoint at "/" wins over the dev redirect.
+  app.route("/", explorer({ endpoints: loaded.endpoints }));
   return app;
 }
