@@ -33,7 +33,7 @@ export async function postToModel(target: ModelTarget, body: string, opts: PostO
     status = res.status;
     const text = await res.text();
     if (!res.ok) {
-      const detail = providerMessage(text) ?? (text.trim().slice(0, 200) || res.statusText);
+      const detail = providerMessage(text) ?? (plainText(text).slice(0, 200) || res.statusText);
       throw new ModelCallError(`model ${target.model}: provider returned ${res.status}: ${detail}`, res.status);
     }
     try {
@@ -47,6 +47,9 @@ export async function postToModel(target: ModelTarget, body: string, opts: PostO
     opts.log?.({ msg: "model call", model: target.model, url: displayUrl(target.url), status: status ?? null, durationMs: Date.now() - started });
   }
 }
+
+// An HTML error page (a proxy's 502, say) read as its text.
+const plainText = (body: string) => body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
 
 /** The error message in an OpenAI, Anthropic or Gemini error body, if any. */
 function providerMessage(text: string): string | undefined {

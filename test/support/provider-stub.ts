@@ -84,10 +84,15 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, body: 
   } catch {
     return openAiError(res, 400, "We could not parse the JSON body of your request.");
   }
-  const model = String(input?.model ?? "");
+  // A failure is asked for by model name or by a marker anywhere in the request.
+  const model = /\[(slow|fail-500|fail-429|not-json|not-json-200)\]/.exec(body)?.[1] ?? String(input?.model ?? "");
   if (model.startsWith("slow")) await new Promise((r) => setTimeout(r, opts.slowMs ?? 2000));
   if (model === "fail-500") return openAiError(res, 500, "The server had an error while processing your request.", "server_error");
   if (model === "fail-429") return openAiError(res, 429, "Rate limit reached for requests", "rate_limit_error");
+  if (model === "not-json-200") {
+    res.writeHead(200, { "content-type": "text/html" });
+    return res.end("<html><body>Welcome</body></html>");
+  }
   if (model === "not-json") {
     res.writeHead(502, { "content-type": "text/html" });
     return res.end("<html><body>Bad gateway</body></html>");
