@@ -13,13 +13,13 @@ const run = promisify(execFile);
 const SDK = "~lib/@hypermode/modus-sdk-as/assembly";
 const STRING = "~lib/string/String";
 
-let wasm: Uint8Array;
+let wasm: Uint8Array<ArrayBuffer>;
 let metadata: any;
 
 beforeAll(async () => {
   const out = mkdtempSync(path.join(tmpdir(), "modus-edge-sdk-"));
   await run(process.execPath, [path.resolve("bin/modus-edge.mjs"), "build", "test/sdk/app", "--out", out]);
-  wasm = readFileSync(path.join(out, "app.wasm"));
+  wasm = new Uint8Array(readFileSync(path.join(out, "app.wasm")));
   const module = new WebAssembly.Module(wasm);
   metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
 }, 120_000);

@@ -17,7 +17,7 @@ export type HostOptions = {
 const SIZES: Record<string, number> = { f64: 8, i64: 8, u64: 8 };
 
 /** Instantiates `wasm` and returns `call(name, ...args)`, which returns the result and the log lines. */
-export function loadApp(wasm: Uint8Array, opts: HostOptions = {}) {
+export function loadApp(wasm: Uint8Array<ArrayBuffer>, opts: HostOptions = {}) {
   const module = new WebAssembly.Module(wasm);
   const section = WebAssembly.Module.customSections(module, "modus_metadata")[0]!;
   const md = JSON.parse(Buffer.from(section).toString("utf8")) as Metadata;
