@@ -2,14 +2,36 @@
 import path from "node:path";
 import { buildApp, BuildError } from "./build.mjs";
 import { devServer } from "./dev.mjs";
+import { deployApp } from "./deploy.mjs";
+import { newApp } from "./new.mjs";
 
-const USAGE = `usage: modus-edge <command> [app]
+const USAGE = `usage: modus-edge <command> [app] [options]
 
 commands:
-  build [app] [--out dir]
-                compile the app's AssemblyScript to build/app.wasm (app defaults to functions/)
-  dev [app]     build, then serve the app at http://127.0.0.1:8686/graphql, rebuilding on change
+  build [app] [--out dir]   compile the app's AssemblyScript (app defaults to functions/)
+  dev [app]                 build, serve at http://127.0.0.1:8686/graphql, rebuild on change
+  deploy [app] [-- args]    build, then wrangler deploy (args pass through, e.g. -- --dry-run)
+  new <dir>                 scaffold a Modus app folder
 `;
+
+/**
+ * Splits argv into the command, its positional arguments, `--name value`
+ * options, and everything after `--` (passed through to wrangler).
+ * @param {string[]} argv
+ */
+function parseArgs(argv) {
+  const dash = argv.indexOf("--");
+  const own = dash >= 0 ? argv.slice(0, dash) : argv;
+  /** @type {Record<string, string>} */
+  const options = {};
+  const positional = [];
+  for (let i = 0; i < own.length; i++) {
+    const arg = own[i];
+    if (arg.startsWith("--") && arg.length > 2) options[arg.slice(2)] = own[++i] ?? "";
+    else positional.push(arg);
+  }
+  return { command: positional[0], args: positional.slice(1), options, rest: dash >= 0 ? argv.slice(dash + 1) : [] };
+}
 
 /**
  * Runs one CLI command and returns the process exit code.
@@ -17,22 +39,30 @@ commands:
  * @param {string[]} argv
  */
 export async function runCli(argv) {
-  const outAt = argv.indexOf("--out");
-  const outDir = outAt >= 0 ? argv[outAt + 1] : undefined;
-  const [command, app = "functions"] = outAt >= 0 ? [...argv.slice(0, outAt), ...argv.slice(outAt + 2)] : argv;
+  const { command, args, options, rest } = parseArgs(argv);
+  const app = args[0] ?? "functions";
   try {
     switch (command) {
       case "build":
-        await buildApp({ appDir: app, ...(outDir ? { outDir: path.resolve(outDir) } : {}) });
+        await buildApp({ appDir: app, ...(options.out ? { outDir: path.resolve(options.out) } : {}) });
         return 0;
       case "dev":
-        return await devServer({ appDir: app });
+        return await devServer({ appDir: app, ...(options.port ? { port: Number(options.port) } : {}) });
+      case "deploy":
+        return await deployApp({ appDir: app, wranglerArgs: rest });
+      case "new":
+        if (!args[0]) throw new BuildError("new needs a folder: modus-edge new <dir>");
+        newApp({ dir: args[0] });
+        return 0;
       case undefined:
       case "help":
-      case "--help":
         process.stdout.write(USAGE);
         return command ? 0 : 2;
       default:
+        if (options.help !== undefined || command === "--help") {
+          process.stdout.write(USAGE);
+          return 0;
+        }
         process.stderr.write(`modus-edge: unknown command "${command}"\n\n${USAGE}`);
         return 2;
     }

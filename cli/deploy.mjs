@@ -1,0 +1,42 @@
+// @ts-check
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildApp } from "./build.mjs";
+import { loadManifestModule } from "./manifest.mjs";
+import { packageRoot, defaultOutDir } from "./paths.mjs";
+
+/**
+ * Builds the app and runs `wrangler deploy` on it (extra arguments, such as
+ * `--dry-run --outdir dist`, pass through). Before deploying it says which
+ * secrets the Worker needs, and warns when a bearer-token endpoint would
+ * refuse every request for lack of keys.
+ *
+ * @example await deployApp({ appDir: "functions", wranglerArgs: ["--dry-run"] })
+ * @param {{ appDir: string, wranglerArgs?: string[] }} opts
+ */
+export async function deployApp({ appDir, wranglerArgs = [] }) {
+  await buildApp({ appDir });
+  const { graphqlEndpoints, requiredSecrets } = await loadManifestModule();
+  const manifest = JSON.parse(readFileSync(path.join(defaultOutDir, "modus.json"), "utf8"));
+  const notes = [];
+  for (const e of graphqlEndpoints(manifest)) {
+    if (e.auth === "bearer-token") {
+      notes.push(
+        `endpoint "${e.name}" (${e.path}) uses bearer-token auth: set MODUS_PEMS or MODUS_JWKS_ENDPOINTS ` +
+          "(wrangler secret put), or the deployed Worker refuses every request to it with 503",
+      );
+    }
+  }
+  const secrets = [...new Set(requiredSecrets(manifest).map((/** @type {{variable: string}} */ s) => s.variable))];
+  if (secrets.length) notes.push(`the connections need these secrets (wrangler secret put NAME): ${secrets.join(", ")}`);
+  for (const note of notes) process.stderr.write(`modus-edge: ${note}\n`);
+
+  const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
+  const child = spawn(process.execPath, [wrangler, "deploy", ...wranglerArgs], {
+    cwd: packageRoot,
+    stdio: "inherit",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  return await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}
