@@ -50,7 +50,7 @@ export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv>
   app.get("/metrics", (c) => c.text(services.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }));
 
   for (const endpoint of loaded.endpoints) {
-    if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth());
+    if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth({ log: services.log }));
     app.use(endpoint.path, timeZone());
     app.on(["GET", "POST"], endpoint.path, (c) =>
       endpoint.yoga.fetch(c.req.raw, {

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { hasKeys, loadAuthKeys, type AuthKeys } from "./keys";
 import { readClaimsUnverified, TokenError, verifyToken } from "./verify";
+import type { Logger } from "../../observability/log";
 
 export interface AuthVariables {
   /** The JWT claims as JSON text, handed to functions as the WASI env `CLAIMS`. */
@@ -11,6 +12,8 @@ export interface AuthVariables {
 export interface BearerAuthOptions {
   /** Env var that marks local development (`MODUS_ENV=dev`), as in Modus. */
   devEnvVar?: string;
+  /** Where the one-time warning about missing keys goes. */
+  log?: Logger;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface BearerAuthOptions {
  *
  * @example app.use("/graphql", bearerAuth());
  */
-export const bearerAuth = ({ devEnvVar = "MODUS_ENV" }: BearerAuthOptions = {}): MiddlewareHandler<{
+export const bearerAuth = ({ devEnvVar = "MODUS_ENV", log }: BearerAuthOptions = {}): MiddlewareHandler<{
   Bindings: Record<string, unknown>;
   Variables: AuthVariables;
 }> => {
@@ -30,7 +33,16 @@ export const bearerAuth = ({ devEnvVar = "MODUS_ENV" }: BearerAuthOptions = {}):
   let cached: { source: unknown; keys: AuthKeys } | undefined;
   const keysFor = (env: Record<string, unknown>) => {
     const source = `${env.MODUS_PEMS ?? ""}\u0000${env.MODUS_JWKS_ENDPOINTS ?? ""}`;
-    if (cached?.source !== source) cached = { source, keys: loadAuthKeys(env) };
+    if (cached?.source !== source) {
+      cached = { source, keys: loadAuthKeys(env) };
+      if (!hasKeys(cached.keys)) {
+        log?.(
+          env[devEnvVar] === "dev"
+            ? { level: "warn", msg: "bearer-token auth has no keys (MODUS_PEMS, MODUS_JWKS_ENDPOINTS): requests pass and token claims are read unverified, as in local development" }
+            : { level: "error", msg: "bearer-token auth has no keys (MODUS_PEMS, MODUS_JWKS_ENDPOINTS): every request to this endpoint is refused with 503" },
+        );
+      }
+    }
     return cached.keys;
   };
 
