@@ -3,41 +3,52 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { buildApp, BuildError } from "./build.mjs";
-import { packageRoot } from "./paths.mjs";
+import { packageRoot, defaultOutDir } from "./paths.mjs";
+import { writeWorkerConfig } from "./worker-config.mjs";
 
 export const DEV_HOST = "127.0.0.1";
 export const DEV_PORT = 8686;
 
+const WATCHED = /(\.ts|modus\.json|asconfig\.json)$/;
+
 /**
- * Builds the app, serves it with `wrangler dev` on 127.0.0.1:8686 offline,
- * and rebuilds when its sources or manifest change (a failed rebuild is
- * reported and the last good build keeps serving).
+ * Builds the app, serves it with `wrangler dev` on 127.0.0.1 offline, and
+ * rebuilds when its sources or manifest change; a failed rebuild is reported
+ * and the last good build keeps serving. wrangler reloads the Worker when the
+ * build folder changes.
  *
  * @example await devServer({ appDir: "functions" })
- * @param {{ appDir: string, port?: number }} opts
+ * @param {{ appDir: string, port?: number, outDir?: string }} opts
  */
-export async function devServer({ appDir, port = DEV_PORT }) {
-  await buildApp({ appDir });
+export async function devServer({ appDir, port = DEV_PORT, outDir = defaultOutDir }) {
+  // Debug builds skip Binaryen's optimizer, which is most of a build's time
+  // (Modus's own dev builds are debug builds too).
+  await buildApp({ appDir, outDir, target: "debug" });
+  const config = writeWorkerConfig(outDir, { name: "modus-edge-dev" });
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
   const child = spawn(
     process.execPath,
     // MODUS_ENV=dev: bearer-token endpoints without keys let requests through, as in Modus.
-    [wrangler, "dev", "--ip", DEV_HOST, "--port", String(port), "--show-interactive-dev-session=false", "--var", "MODUS_ENV:dev"],
+    [wrangler, "dev", "--config", config, "--ip", DEV_HOST, "--port", String(port), "--show-interactive-dev-session=false", "--var", "MODUS_ENV:dev"],
     {
       cwd: packageRoot,
-      stdio: "inherit",
+      stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
     },
   );
-  process.stdout.write(`\nmodus-edge: GraphQL at http://${DEV_HOST}:${port}/graphql\n\n`);
+  process.stdout.write(
+    `\nmodus-edge: GraphQL at http://${DEV_HOST}:${port}/graphql\n` +
+      `modus-edge: explorer at http://${DEV_HOST}:${port}/explorer\n\n`,
+  );
 
   let timer;
+  let building = Promise.resolve();
   const app = path.resolve(appDir);
   const watcher = watch(app, { recursive: true }, (_event, file) => {
-    if (!file || !(file.endsWith(".ts") || file.endsWith("modus.json") || file.endsWith("asconfig.json"))) return;
-    if (file.startsWith("node_modules") || file.startsWith("build")) return;
+    if (!file || !WATCHED.test(file) || file.startsWith("node_modules") || file.startsWith("build")) return;
     clearTimeout(timer);
-    timer = setTimeout(() => rebuild(appDir), 100);
+    // Builds run one at a time; a save during a build triggers one more.
+    timer = setTimeout(() => (building = building.then(() => rebuild(appDir, outDir))), 50);
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
@@ -50,9 +61,11 @@ export async function devServer({ appDir, port = DEV_PORT }) {
   });
 }
 
-async function rebuild(appDir) {
+async function rebuild(appDir, outDir) {
+  const started = Date.now();
   try {
-    await buildApp({ appDir });
+    await buildApp({ appDir, outDir, target: "debug", quiet: true });
+    process.stdout.write(`modus-edge: rebuilt in ${Date.now() - started} ms\n`);
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
     process.stderr.write(`modus-edge: ${err.message}\n(still serving the last good build)\n`);

@@ -9,7 +9,8 @@ const USAGE = `usage: modus-edge <command> [app] [options]
 
 commands:
   build [app] [--out dir]   compile the app's AssemblyScript (app defaults to functions/)
-  dev [app]                 build, serve at http://127.0.0.1:8686/graphql, rebuild on change
+  dev [app] [--port n] [--out dir]
+                            build, serve at http://127.0.0.1:8686/graphql, rebuild on change
   deploy [app] [-- args]    build, then wrangler deploy (args pass through, e.g. -- --dry-run)
   new <dir>                 scaffold a Modus app folder
 `;
@@ -47,7 +48,11 @@ export async function runCli(argv) {
         await buildApp({ appDir: app, ...(options.out ? { outDir: path.resolve(options.out) } : {}) });
         return 0;
       case "dev":
-        return await devServer({ appDir: app, ...(options.port ? { port: Number(options.port) } : {}) });
+        return await devServer({
+          appDir: app,
+          ...(options.port ? { port: Number(options.port) } : {}),
+          ...(options.out ? { outDir: path.resolve(options.out) } : {}),
+        });
       case "deploy":
         return await deployApp({ appDir: app, wranglerArgs: rest });
       case "new":

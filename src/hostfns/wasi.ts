@@ -9,10 +9,12 @@ const ERRNO_INVAL = 28;
 const CLOCK_REALTIME = 0;
 const CLOCK_MONOTONIC = 1;
 
-// The guest's environment holds only what Modus puts there: the JWT claims.
+// The guest's environment holds only what the SDK reads from it, as Modus
+// sets it: the request's time zone and JWT claims ("" without a token).
 // Worker env vars and secrets never reach it this way.
 function environment(ctx: CallContext): Uint8Array[] {
-  return ctx.claims ? [new TextEncoder().encode(`CLAIMS=${ctx.claims}`)] : [];
+  const encoder = new TextEncoder();
+  return [`TZ=${ctx.timeZone ?? "UTC"}`, `CLAIMS=${ctx.claims ?? ""}`].map((v) => encoder.encode(v));
 }
 
 const wasi = (name: string, impl: RawHostFunction["impl"]): RawHostFunction => ({

@@ -69,11 +69,12 @@ describe("SDK http, secrets, auth and localtime through the real host", () => {
   });
 
   it("localtime answers in the X-Time-Zone zone and in named zones", async () => {
-    const { body } = await sdkQuery(`{ localNow localNowInZone(tz: "America/New_York") valid: isValidTimeZone(tz: "Europe/Paris") invalid: isValidTimeZone(tz: "Nowhere/Land") }`, {
+    const { body } = await sdkQuery(`{ localNow localTimeZone localNowInZone(tz: "America/New_York") valid: isValidTimeZone(tz: "Europe/Paris") invalid: isValidTimeZone(tz: "Nowhere/Land") }`, {
       headers: { "X-Time-Zone": "Asia/Kolkata" },
     });
     expect(body.errors).toBeUndefined();
     expect(body.data.localNow).toMatch(/\+05:30$/);
+    expect(body.data.localTimeZone).toBe("Asia/Kolkata");
     expect(body.data.localNowInZone).toMatch(/-0[45]:00$/);
     expect(body.data.valid).toBe(true);
     expect(body.data.invalid).toBe(false);

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const cli = path.resolve("bin/modus-edge.mjs");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function ask(port: number, query: string): Promise<any> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    return await res.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("modus-edge dev", () => {
+  let child: ChildProcess | undefined;
+  let output = "";
+  afterAll(() => {
+    if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  });
+
+  it("serves the app, rebuilds on save, keeps serving through a compile error", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "modus-edge-dev-"));
+    const app = path.join(root, "app");
+    cpSync(path.resolve("functions"), app, { recursive: true });
+    const port = await freePort();
+    child = spawn(process.execPath, [cli, "dev", app, "--port", String(port), "--out", path.join(root, "out")], {
+      detached: true,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    });
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+
+    const first = await until(async () => (await ask(port, '{ sayHello(name: "dev") }'))?.data, 90_000);
+    expect(first).toEqual({ sayHello: "Hello, dev!" });
+    expect(output).toContain(`modus-edge: GraphQL at http://127.0.0.1:${port}/graphql`);
+
+    const source = path.join(app, "assembly", "index.ts");
+    const original = readFileSync(source, "utf8");
+    writeFileSync(source, original.replace('"Hello, " + name', '"Howdy, " + name'));
+    const saved = Date.now();
+    const changed = await until(async () => {
+      const data = (await ask(port, '{ sayHello(name: "dev") }'))?.data;
+      return data?.sayHello === "Howdy, dev!" ? data : undefined;
+    }, 60_000);
+    expect(changed).toEqual({ sayHello: "Howdy, dev!" });
+    console.log(`hot reload: new answer ${Date.now() - saved} ms after saving`);
+
+    writeFileSync(source, original + "\nexport function broken(): i32 { return nope; }\n");
+    await until(async () => (output.includes("Cannot find name 'nope'") ? true : undefined), 60_000);
+    expect(output).toMatch(/assembly\/index\.ts:\d+:\d+: error TS2304: Cannot find name 'nope'\./);
+    expect(output).toContain("(still serving the last good build)");
+    expect((await ask(port, '{ sayHello(name: "dev") }'))?.data).toEqual({ sayHello: "Howdy, dev!" });
+  });
+});
