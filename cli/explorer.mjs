@@ -6,6 +6,7 @@ import { packageRoot, defaultOutDir } from "./paths.mjs";
 
 const SOURCE = path.join(packageRoot, "explorer");
 const OUTPUTS = ["index.html", "explorer.js", "explorer.css"];
+const CACHE = path.join(packageRoot, "node_modules", ".cache", "modus-edge", "explorer");
 
 /**
  * Bundles the explorer page (GraphiQL, React) into static files for the
@@ -19,6 +20,16 @@ const OUTPUTS = ["index.html", "explorer.js", "explorer.css"];
  */
 export async function buildExplorer({ outDir = path.join(defaultOutDir, "explorer"), quiet = false } = {}) {
   if (upToDate(outDir)) return { outDir };
+  // Every build folder gets a copy of one cached bundle: bundling GraphiQL
+  // takes tens of seconds, and the page does not depend on the app.
+  if (path.resolve(outDir) !== CACHE) {
+    await buildExplorer({ outDir: CACHE, quiet: true });
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    for (const f of OUTPUTS) copyFileSync(path.join(CACHE, f), path.join(outDir, f));
+    if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), outDir) || "."}/ (explorer)\n`);
+    return { outDir };
+  }
   const esbuild = await import("esbuild");
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
