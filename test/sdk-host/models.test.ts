@@ -41,3 +41,20 @@ describe("SDK model classes through the real host and a provider stub", () => {
     expect(sent.url).toBe("/v1beta/models/gemini-1.5-flash:generateContent");
   });
 });
+
+describe("a tool-call round trip through the SDK and the host", () => {
+  it("the model calls the tool, the function answers it, and the model's final text comes back", async () => {
+    const { body } = await sdkQuery(`{ openaiToolRoundTrip(question: "serendipity") }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.openaiToolRoundTrip).toBe(
+      'lookup_word({"query":"serendipity"}) -> Tool call_1 said: definition of {"query":"serendipity"}',
+    );
+    const second = JSON.parse((await lastStubRequest()).body);
+    expect(second.tools).toBeUndefined();
+    expect(second.messages.map((m: any) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
+    expect(second.messages[2].tool_calls).toEqual([
+      { id: "call_1", type: "function", function: { name: "lookup_word", arguments: '{"query":"serendipity"}' } },
+    ]);
+    expect(second.messages[3]).toEqual({ role: "tool", content: 'definition of {"query":"serendipity"}', tool_call_id: "call_1" });
+  });
+});

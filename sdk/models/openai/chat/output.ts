@@ -102,7 +102,9 @@ export class TopLogprobsContent {
  */
 @json
 export class CompletionMessage {
-  content!: string;
+  // No `!`: providers send "content": null beside tool calls, and a definitely
+  // assigned field would trap when read. toAssistantMessage maps null to "".
+  content: string = "";
 
   @omitnull()
   refusal: string | null = null;
@@ -117,7 +119,8 @@ export class CompletionMessage {
 
   /** This message as conversation history. */
   toAssistantMessage(): AssistantMessage<string> {
-    const m = new AssistantMessage<string>(this.content);
+    const content = changetype<usize>(this.content) == 0 ? "" : this.content;
+    const m = new AssistantMessage<string>(content);
     m.refusal = this.refusal;
     m.toolCalls = this.toolCalls;
     const audio = this.audio;

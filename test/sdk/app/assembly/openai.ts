@@ -152,3 +152,24 @@ export function openaiAssistantFromResponse(response: string): string {
 export function openaiParseMessages(messages: string): string {
   return JSON.stringify(parseMessages(messages));
 }
+
+/**
+ * A tool-call round trip: the model asks for `lookup_word`, the function
+ * answers the call with a ToolMessage, and the model's final text comes back.
+ * Returns "<tool name>(<arguments>) -> <final answer>".
+ */
+export function openaiToolRoundTrip(question: string): string {
+  const model = chatModel();
+  const input = model.createInput([new SystemMessage("Use the tool."), new UserMessage(question)]);
+  input.tools = [Tool.forFunction("lookup_word", "Looks a word up").withParameter("query", "string", "The word")];
+  input.toolChoice = ToolChoice.Auto;
+  const first = model.invoke(input).choices[0].message;
+  if (first.toolCalls.length == 0) return "no tool call: " + first.content;
+  const call = first.toolCalls[0];
+  input.messages.push(first.toAssistantMessage());
+  input.messages.push(new ToolMessage("definition of " + call.function.arguments, call.id));
+  input.tools = null;
+  input.toolChoice = null;
+  const second = model.invoke(input).choices[0].message;
+  return call.function.name + "(" + call.function.arguments + ") -> " + second.content;
+}
