@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-
-const run = promisify(execFile);
-const cli = path.resolve("bin/modus-edge.mjs");
-
-async function modusEdge(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
-  }
-}
+import { modusEdge } from "./run-cli";
 
 describe("modus-edge new", () => {
   it("scaffolds an app into an empty folder that then builds, with no node_modules of its own", async () => {
