@@ -111,6 +111,9 @@ describe("bearer-token auth", () => {
   it("names a malformed MODUS_PEMS without echoing its value", async () => {
     const r = await call({ MODUS_PEMS: "{not json" }, "Bearer x.y.z");
     expect(r.status).toBe(500);
+    // an operator mistake is masked for the client, with an id to find the log line
+    expect(r.body.errors[0].message).toBe("Unexpected error.");
+    expect(r.body.errors[0].extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(JSON.stringify(r.body)).not.toContain("not json");
   });
 });
