@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync, mkdirSync, readFileSync, writeFileSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
@@ -36,11 +36,15 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
 
   const asc = (await import("assemblyscript/asc")).default;
   const problems = [];
-  // asc joins library paths onto its base directory, so it must run from the
-  // app folder with every path relative to it, as Modus's own build does.
-  const rel = (/** @type {string} */ p) => path.relative(app, p) || ".";
+  // The app is compiled from a copy without its node_modules, so packages
+  // resolve to the SDK, json-as and try-as this command supplies, even when
+  // the app has Modus's own installed. asc joins library paths onto its base
+  // directory, so it runs from that copy with every path relative to it.
+  const stage = stageApp(app, outDir);
+  const rel = (/** @type {string} */ p) => path.relative(stage, p) || ".";
   const cwd = process.cwd();
-  process.chdir(app);
+  process.chdir(stage);
+  process.env.MODUS_EDGE_APP_DIR = app;
   const { error, stderr } = await asc.main(
     ["assembly/index.ts", "--config", rel(configFile), "--target", target, "--outFile", rel(wasmFile),
       "--path", rel(path.join(packageRoot, "node_modules")), "--noColors"],
@@ -53,7 +57,10 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
         problems.push(`${where ? where + ": " : ""}error TS${d.code}: ${d.message}`);
       },
     },
-  ).finally(() => process.chdir(cwd));
+  ).finally(() => {
+    process.chdir(cwd);
+    delete process.env.MODUS_EDGE_APP_DIR;
+  });
   if (error) {
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
@@ -63,6 +70,21 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
   return { wasmFile };
+}
+
+/** Copies the app's sources (not node_modules or build output) to `<outDir>/.asc/app`. */
+function stageApp(app, outDir) {
+  const stage = path.join(outDir, ".asc", "app");
+  rmSync(stage, { recursive: true, force: true });
+  const skip = new Set(["node_modules", "build", ".git"]);
+  mkdirSync(stage, { recursive: true });
+  // Entry by entry: the output folder may sit inside the app, and must not be copied into itself.
+  for (const entry of readdirSync(app)) {
+    const src = path.join(app, entry);
+    if (skip.has(entry) || outDir === src || outDir.startsWith(src + path.sep)) continue;
+    cpSync(src, path.join(stage, entry), { recursive: true });
+  }
+  return stage;
 }
 
 /**

@@ -46,6 +46,8 @@ export async function devServer({ appDir, port = DEV_PORT, outDir = defaultOutDi
   const app = path.resolve(appDir);
   const watcher = watch(app, { recursive: true }, (_event, file) => {
     if (!file || !WATCHED.test(file) || file.startsWith("node_modules") || file.startsWith("build")) return;
+    // The build folder may sit inside the app; its staged copy is not a change.
+    if (path.join(app, file).startsWith(outDir + path.sep)) return;
     clearTimeout(timer);
     // Builds run one at a time; a save during a build triggers one more.
     timer = setTimeout(() => (building = building.then(() => rebuild(appDir, outDir))), 50);

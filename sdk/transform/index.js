@@ -15,7 +15,8 @@ export default class ModusEdgeTransform extends Transform {
   /** @param {any} module */
   afterCompile(module) {
     const info = extractProgramInfo(this.program, this.binaryen, module);
-    const metadata = buildMetadata(info, this.baseDir);
+    // modus-edge compiles a staged copy of the app; name and git info come from the original.
+    const metadata = buildMetadata(info, process.env.MODUS_EDGE_APP_DIR ?? this.baseDir);
     module.addCustomSection("modus_metadata_version", Uint8Array.of(METADATA_VERSION));
     module.addCustomSection("modus_metadata", new TextEncoder().encode(JSON.stringify(metadata)));
   }

@@ -79,3 +79,30 @@ describe("modus-edge build validates modus.json", () => {
     expect(r.stderr).toContain('models.llm.connection: there is no connection "nope" in connections');
   });
 });
+
+describe("modus-edge build with the app's own node_modules", () => {
+  it("compiles against the SDK it supplies, not the packages installed in the app", async () => {
+    const dir = app({
+      "modus.json": manifest,
+      "package.json": JSON.stringify({ name: "has-modules", dependencies: { "@hypermode/modus-sdk-as": "^0.18.0" } }),
+      "asconfig.json": JSON.stringify({
+        extends: "./node_modules/@hypermode/modus-sdk-as/plugin.asconfig.json",
+        options: { transform: ["@hypermode/modus-sdk-as/transform", "json-as/transform", "try-as/transform"] },
+      }),
+      // a broken package where Modus's SDK would be installed
+      "node_modules/@hypermode/modus-sdk-as/package.json": JSON.stringify({ name: "@hypermode/modus-sdk-as", ascMain: "index.ts" }),
+      "node_modules/@hypermode/modus-sdk-as/index.ts": "this is not AssemblyScript",
+      "node_modules/@hypermode/modus-sdk-as/plugin.asconfig.json": "{ not json",
+      "assembly/index.ts":
+        'import { localtime } from "@hypermode/modus-sdk-as";\nexport function now(): string { return localtime.now(); }\n',
+    });
+    const out = path.join(dir, "..", path.basename(dir) + "-out");
+    const r = await modusEdge("build", dir, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
+    const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
+    expect(metadata.plugin).toBe("has-modules");
+    expect(Object.keys(metadata.fnExports)).toEqual(["now"]);
+  });
+});
