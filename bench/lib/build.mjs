@@ -1,0 +1,29 @@
+// Builds the apps the bench Worker imports, skipping a build whose output is
+// newer than every source it depends on (the app folder and the SDK).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { buildApp } from "../../cli/build.mjs";
+
+/** The newest modification time of any file under `dirs` (node_modules and build folders skipped). */
+function newest(dirs) {
+  let t = 0;
+  const walk = (p) => {
+    const s = statSync(p);
+    if (!s.isDirectory()) return void (t = Math.max(t, s.mtimeMs));
+    for (const e of readdirSync(p)) if (e !== "node_modules" && e !== "build") walk(path.join(p, e));
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return t;
+}
+
+/**
+ * Builds `appDir` into `outDir` unless it is up to date; returns the Wasm file and whether it was built.
+ * @param {{ root: string, appDir: string, outDir: string }} opts
+ */
+export async function buildIfStale({ root, appDir, outDir }) {
+  const wasmFile = path.join(outDir, "app.wasm");
+  const sources = newest([appDir, path.join(root, "sdk")]);
+  if (existsSync(wasmFile) && statSync(wasmFile).mtimeMs > sources) return { wasmFile, built: false };
+  await buildApp({ appDir, outDir, quiet: true });
+  return { wasmFile, built: true };
+}

@@ -1,0 +1,65 @@
+// The bench Worker: production's app (createApp + loadApp on the example
+// module, at /graphql) plus the bench-only endpoints and routes the runner
+// (bench/run.mjs) drives. Never deployed: the production entry is src/index.ts.
+import wasm from "./build/example/app.wasm";
+import largeWasm from "./build/large/app.wasm";
+import manifestJson from "./build/example/modus.json";
+import largeManifestJson from "./build/large/modus.json";
+import { createApp } from "../src/app";
+import { loadApp } from "../src/load";
+import type { Manifest } from "../src/manifest/types";
+import { createMetrics } from "../src/observability/metrics";
+import { readMetadata } from "../src/metadata/read";
+import { generateSchema } from "../src/schema/generate";
+import { benchEndpoints, resolverDeps, slowManifest } from "./variants/endpoints";
+import { createLiveTracker } from "./variants/live";
+import { measureInstanceCost, prepareModule } from "./variants/instances";
+import { measureInProcess, measureLogLine } from "./variants/inproc";
+import { consoleLogger } from "../src/observability/log";
+
+const manifest = manifestJson as Manifest;
+const live = createLiveTracker();
+const modules = {
+  example: prepareModule(wasm, manifest),
+  large: prepareModule(largeWasm, largeManifestJson as Manifest),
+};
+
+// The instance-cost loops log nothing: their calls make no host calls.
+const quiet = { metrics: createMetrics(), log: () => {} };
+const sdl = generateSchema(readMetadata(wasm)).sdl;
+
+const app = createApp((s) => {
+  const loaded = loadApp(wasm, manifest, s);
+  const deps = resolverDeps(wasm, manifest, s, loaded);
+  const extra = benchEndpoints({ loaded, deps, slowManifest: slowManifest(manifest), live });
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra] };
+});
+
+// R4's ceiling: the answer /graphql gives, as a constant.
+const answer = { data: { sayHello: "Hello, edge!" } };
+app.get("/bench/const", (c) => c.json(answer));
+app.get("/bench/sdl", (c) => c.text(sdl));
+app.get("/bench/live", (c) => c.json(live.snapshot()));
+app.post("/bench/live/reset", (c) => (live.reset(), c.json(live.snapshot())));
+app.get("/bench/instances", async (c) => {
+  const n = Number(c.req.query("n") ?? 500);
+  return c.json({
+    example: await measureInstanceCost(modules.example, quiet, c.env, n),
+    large: await measureInstanceCost(modules.large, quiet, c.env, n),
+  });
+});
+
+const hello = JSON.stringify({ query: "query($n:String!){sayHello(name:$n)}", variables: { n: "edge" } });
+app.get("/bench/inproc", async (c) => {
+  const n = Number(c.req.query("n") ?? 300);
+  const targets = [
+    { name: "const", path: "/bench/const" },
+    { name: "js", path: "/bench/js", body: hello },
+    { name: "reused", path: "/bench/reused", body: hello },
+    { name: "fresh", path: "/bench/fresh", body: hello },
+    { name: "wasm", path: "/graphql", body: hello },
+  ];
+  return c.json({ ...(await measureInProcess(app.fetch, c.env, c.executionCtx, targets, n)), logLine: measureLogLine(consoleLogger) });
+});
+
+export default app;
