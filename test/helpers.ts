@@ -26,7 +26,9 @@ async function reply(res: Response): Promise<Reply> {
 
 /** Sends a request to the Worker's own fetch handler (its configured env). */
 export async function request(path: string, init?: RequestInit): Promise<Reply> {
-  return reply(await exports.default.fetch(`http://localhost${path}`, init));
+  // The Worker under test: src/index.ts, as the pool's `main` loads it.
+  const self = (exports as unknown as { default: Fetcher }).default;
+  return reply(await self.fetch(`http://localhost${path}`, init));
 }
 
 /** Sends a request to the Worker with a different env (e.g. other keys or secrets). */
