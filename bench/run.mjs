@@ -1,4 +1,4 @@
-// npm run bench [-- --markdown] [-- --quick]
+// npm run bench [-- --quick]   (prints markdown tables; results also in bench/build/results.json)
 // Builds the example and large apps, serves bench/worker.ts under miniflare's
 // API on 127.0.0.1, drives each variant with autocannon in interleaved,
 // time-bounded rounds, and prints the ratios (medians of the rounds) with
@@ -142,7 +142,7 @@ try {
   };
   mkdirSync(path.join(root, "bench/build"), { recursive: true });
   writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
-  printReport(results, { markdown: argv.includes("--markdown") });
+  printReport(results);
   log(`done in ${results.seconds.toFixed(0)} s (results in bench/build/results.json)`);
 } finally {
   await stopAll();

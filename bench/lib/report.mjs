@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { median } from "./load.mjs";
 
 const MiB = 1024 * 1024;
 const ISOLATE_LIMIT = 128 * MiB;
@@ -43,8 +42,8 @@ export function inFlightSummary(inFlight) {
   return { top, wasmPerCall, rssPerCall, byWasm: Math.floor(ISOLATE_LIMIT / wasmPerCall), byRss, capacity };
 }
 
-export function printReport(r, { markdown = true } = {}) {
-  void markdown;
+/** Prints the report as markdown tables. */
+export function printReport(r) {
   const out = [];
   const row = (k) => r.rows[k];
   out.push(`### Ratios (median of ${r.settings.rounds} interleaved rounds, ${r.settings.seconds} s each, ${r.settings.connections} connections)\n`);
@@ -118,5 +117,3 @@ export function printReport(r, { markdown = true } = {}) {
   out.push(`\nMachine: ${mc.nproc} × ${mc.cpu}, load average at the end ${mc.loadAverage}; Node ${mc.node}, workerd ${mc.workerd}, miniflare ${mc.miniflare}, autocannon ${mc.autocannon}, graphql-yoga ${mc.graphqlYoga}.`);
   process.stdout.write(out.join("\n") + "\n");
 }
-
-export { median };
