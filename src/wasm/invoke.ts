@@ -34,10 +34,63 @@ export class FunctionError extends Error {
   override name = "FunctionError";
 }
 
+/** An initialised instance and its memory, ready for calls. */
+export interface GuestInstance {
+  readonly exports: RuntimeExports & Record<string, unknown>;
+  readonly memory: GuestMemory;
+}
+
 /**
- * Runs one call in a fresh instance: instantiate, `_initialize`, lower the
- * arguments, call the export through JSPI, lift the result. Nothing survives
- * the call, so no two calls ever share guest state.
+ * Instantiates the module for one call and runs its `_initialize`. The
+ * instance is made synchronously: the module is already compiled, and an
+ * asynchronous instantiate only adds a task hop to every call.
+ *
+ * @example const instance = instantiateFor(module, imports, ctx);
+ */
+export function instantiateFor(module: WebAssembly.Module, imports: ImportsFactory, ctx: CallContext): GuestInstance {
+  const cell: MemoryCell = {};
+  const instance = new WebAssembly.Instance(module, imports(ctx, cell));
+  const exports = instance.exports as unknown as GuestInstance["exports"];
+  const memory = new GuestMemory(exports);
+  cell.memory = memory;
+  exports._initialize?.();
+  return { exports, memory };
+}
+
+/**
+ * Calls one export on an instance: lower the arguments, call through JSPI
+ * (the guest may suspend in an async host function), lift the result, then
+ * unpin everything the call allocated.
+ *
+ * @example const value = await callIn(instance, plan, { name: "edge" }, ctx);
+ */
+export async function callIn(
+  instance: GuestInstance,
+  plan: FunctionPlan,
+  args: Readonly<Record<string, unknown>>,
+  ctx: CallContext,
+): Promise<unknown> {
+  const { exports, memory } = instance;
+  const name = plan.signature.name;
+  try {
+    const raw = lowerArguments(plan, args, memory, exports);
+    const result = await WebAssembly.promising(exports[name] as (...a: WasmValue[]) => WasmValue)(...raw);
+    return plan.result ? plan.result.lift(memory, result) : null;
+  } catch (err) {
+    throw asFunctionError(err, name, ctx);
+  } finally {
+    try {
+      memory.release();
+    } catch {
+      // A trapped runtime cannot unpin; its instance is discarded anyway.
+    }
+  }
+}
+
+/**
+ * Runs one call in a fresh instance: {@link instantiateFor}, then
+ * {@link callIn}. Nothing survives the call, so no two calls ever share guest
+ * state, even while one is suspended in a host function.
  *
  * @example
  *   const value = await invoke(module, imports, plan, { name: "edge" }, ctx);
@@ -49,26 +102,13 @@ export async function invoke(
   args: Readonly<Record<string, unknown>>,
   ctx: CallContext,
 ): Promise<unknown> {
-  const cell: MemoryCell = {};
-  const instance = await WebAssembly.instantiate(module, imports(ctx, cell));
-  const exports = instance.exports as unknown as RuntimeExports & Record<string, unknown>;
-  const memory = new GuestMemory(exports);
-  cell.memory = memory;
-  const name = plan.signature.name;
+  let instance: GuestInstance;
   try {
-    exports._initialize?.();
-    const raw = lowerArguments(plan, args, memory, exports);
-    const result = await WebAssembly.promising(exports[name] as (...a: WasmValue[]) => WasmValue)(...raw);
-    return plan.result ? plan.result.lift(memory, result) : null;
+    instance = instantiateFor(module, imports, ctx);
   } catch (err) {
-    throw asFunctionError(err, name, ctx);
-  } finally {
-    try {
-      memory.release();
-    } catch {
-      // The instance is discarded anyway; a trapped runtime cannot unpin.
-    }
+    throw asFunctionError(err, plan.signature.name, ctx);
   }
+  return callIn(instance, plan, args, ctx);
 }
 
 // Arguments after the last one given are left to the guest's own defaults
