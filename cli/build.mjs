@@ -66,10 +66,16 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
   // Comments and trailing commas are gone: the Worker imports plain JSON.
-  writeFileSync(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
+  // Written only when it changed: wrangler dev reloads the Worker on every write.
+  writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
   return { wasmFile };
+}
+
+function writeIfChanged(file, text) {
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
+  writeFileSync(file, text);
 }
 
 /** Copies the app's sources (not node_modules or build output) to `<outDir>/.asc/app`. */

@@ -8,7 +8,16 @@ import { packageRoot } from "./paths.mjs";
  *
  * @returns {Promise<{ parseManifest(text: string): unknown, ManifestError: new (...a: any[]) => Error & { problems: { path: string, message: string }[] } }>}
  */
-export async function loadManifestModule() {
+export function loadManifestModule() {
+  // Bundled once per process: dev rebuilds reuse it.
+  loaded ??= bundleManifestModule();
+  return loaded;
+}
+
+/** @type {Promise<any> | undefined} */
+let loaded;
+
+async function bundleManifestModule() {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: [path.join(packageRoot, "src", "manifest", "index.ts")],
