@@ -11,7 +11,7 @@ import { invoke, planFunction, type FunctionPlan } from "../../src/wasm/invoke";
 import { createModusYoga } from "../../src/graphql/yoga";
 import { createBenchYoga } from "./yoga";
 import { jsResolvers } from "./js";
-import { callingResolvers } from "./calls";
+import { buildResolvers } from "../../src/graphql/resolvers";
 import { reusingInvoke } from "./reuse";
 import type { createLiveTracker } from "./live";
 
@@ -43,8 +43,8 @@ export function benchEndpoints(opts: {
   const watched = opts.live.watch(deps.imports, deps.services);
   return [
     endpoint("js", "/bench/js", createBenchYoga({ schema, endpoint: "/bench/js", resolvers: jsResolvers(deps.manifest) })),
-    endpoint("fresh", "/bench/fresh", createBenchYoga({ schema, endpoint: "/bench/fresh", resolvers: callingResolvers(schema.fields, deps, invoke) })),
-    endpoint("reused", "/bench/reused", createBenchYoga({ schema, endpoint: "/bench/reused", resolvers: callingResolvers(schema.fields, deps, reusingInvoke()) })),
+    endpoint("fresh", "/bench/fresh", createBenchYoga({ schema, endpoint: "/bench/fresh", resolvers: buildResolvers(schema.fields, deps, invoke) })),
+    endpoint("reused", "/bench/reused", createBenchYoga({ schema, endpoint: "/bench/reused", resolvers: buildResolvers(schema.fields, deps, reusingInvoke()) })),
     endpoint("slow", "/bench/slow", createModusYoga({ schema, endpoint: "/bench/slow", deps: { ...deps, ...watched, manifest: opts.slowManifest } })),
   ];
 }

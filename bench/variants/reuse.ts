@@ -6,7 +6,7 @@
 import { callIn, instantiateFor, type FunctionPlan, type GuestInstance } from "../../src/wasm/invoke";
 import type { ImportsFactory } from "../../src/hostfns";
 import type { CallContext } from "../../src/wasm/context";
-import type { Invoke } from "./calls";
+import type { Invoke } from "../../src/graphql/resolvers";
 
 /**
  * An `invoke` with the signature of production's that instantiates and

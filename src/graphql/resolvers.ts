@@ -3,6 +3,9 @@ import { responsePathAsArray, type GraphQLFieldResolver } from "graphql";
 import type { RootField } from "../schema/generate";
 import { AbiError } from "../wasm/errors";
 import { FunctionError, invoke, type FunctionPlan } from "../wasm/invoke";
+
+/** How a resolver runs a call: production's `invoke` (a fresh instance), or a variant the benchmarks compare. */
+export type Invoke = typeof invoke;
 import type { ImportsFactory } from "../hostfns";
 import type { CallContext, Services } from "../wasm/context";
 import type { Manifest } from "../manifest/types";
@@ -22,19 +25,20 @@ export interface ResolverDeps {
  * One resolver per root field: each call runs in its own fresh instance, so
  * root fields of one operation may run concurrently without sharing state.
  */
-export function buildResolvers(fields: readonly RootField[], deps: ResolverDeps) {
+export function buildResolvers(fields: readonly RootField[], deps: ResolverDeps, call: Invoke = invoke) {
   const resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>> = {};
   for (const f of fields) {
     const plan = deps.plans.get(f.functionName)!;
     const type = f.operation === "query" ? "Query" : "Mutation";
     (resolvers[type] ??= {})[f.fieldName] = (_root, args, context, info) =>
-      callFunction(deps, plan, args, context, responsePathAsArray(info.path));
+      callFunction(deps, call, plan, args, context, responsePathAsArray(info.path));
   }
   return resolvers;
 }
 
 async function callFunction(
   deps: ResolverDeps,
+  call: Invoke,
   plan: FunctionPlan,
   args: Record<string, unknown>,
   context: ModusContext,
@@ -54,7 +58,7 @@ async function callFunction(
   const started = performance.now();
   let outcome = "ok";
   try {
-    return await invoke(deps.module, deps.imports, plan, args, ctx);
+    return await call(deps.module, deps.imports, plan, args, ctx);
   } catch (err) {
     outcome = err instanceof FunctionError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
     if (err instanceof FunctionError) {

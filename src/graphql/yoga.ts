@@ -7,6 +7,7 @@ import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
 import type { ModusContext, ServerContext } from "./context";
+import type { GraphQLFieldResolver } from "graphql";
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
@@ -20,7 +21,21 @@ export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
  *   app.all("/graphql", (c) => yoga.fetch(c.req.raw, { env: c.env }));
  */
 export function createModusYoga(opts: { schema: GeneratedSchema; deps: ResolverDeps; endpoint: string }): ModusYoga {
-  const resolvers: Record<string, unknown> = buildResolvers(opts.schema.fields, opts.deps);
+  return yogaWithResolvers({ ...opts, resolvers: buildResolvers(opts.schema.fields, opts.deps) });
+}
+
+/**
+ * The same server around other root resolvers (the benchmarks compare plain
+ * JavaScript resolvers against the Wasm ones in an identical setup).
+ *
+ * @example yogaWithResolvers({ schema, endpoint: "/bench/js", resolvers: { Query: { sayHello } } })
+ */
+export function yogaWithResolvers(opts: {
+  schema: GeneratedSchema;
+  endpoint: string;
+  resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>>;
+}): ModusYoga {
+  const resolvers: Record<string, unknown> = { ...opts.resolvers };
   for (const [name, scalar] of customScalars) {
     if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
   }
