@@ -2,6 +2,7 @@ import { AbiError } from "../errors";
 import type { GuestMemory } from "../memory";
 import { ARRAY_BUFFER_ID } from "../memory";
 import { elementsOf } from "./elements";
+import { lowerBufferView } from "./buffer-view";
 import type { Planner } from "./family";
 import { show } from "./show";
 import { typeArguments } from "./typename";
@@ -39,15 +40,8 @@ export function arrayFamily(typeName: string, planner: Planner): TypeHandler | u
       if (!Array.isArray(value)) throw new AbiError(`${show(value)} is not an array, as ${typeName} needs`);
       return memory.visit(value, typeName, () => {
         const raws = elements.lowerAll(memory, value, typeName);
-        const byteLength = raws.length * size;
-        const buffer = memory.allocate(byteLength, ARRAY_BUFFER_ID);
-        const ptr = memory.allocate(ARRAY_SIZE, id);
-        elements.write(memory, buffer, raws);
-        const view = memory.view;
-        view.setUint32(ptr, buffer, true);
-        view.setUint32(ptr + 4, buffer, true);
-        view.setInt32(ptr + 8, byteLength, true);
-        view.setInt32(ptr + 12, raws.length, true);
+        const ptr = lowerBufferView(memory, elements, raws, size, id, ARRAY_SIZE);
+        memory.view.setInt32(ptr + 12, raws.length, true);
         return ptr;
       });
     },

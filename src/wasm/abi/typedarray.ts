@@ -1,6 +1,7 @@
 import { AbiError } from "../errors";
 import { ARRAY_BUFFER_ID } from "../memory";
 import { elementsOf } from "./elements";
+import { lowerBufferView } from "./buffer-view";
 import type { Planner } from "./family";
 import { show } from "./show";
 import { pointerSlot, type TypeHandler } from "./types";
@@ -52,16 +53,7 @@ export function typedArrayFamily(typeName: string, planner: Planner): TypeHandle
     },
     lower: (memory, value) => {
       if (!Array.isArray(value)) throw new AbiError(`${show(value)} is not an array, as ${typeName} needs`);
-      const raws = elements.lowerAll(memory, value, typeName);
-      const byteLength = raws.length * size;
-      const buffer = memory.allocate(byteLength, ARRAY_BUFFER_ID);
-      const ptr = memory.allocate(VIEW_SIZE, id);
-      elements.write(memory, buffer, raws);
-      const view = memory.view;
-      view.setUint32(ptr, buffer, true);
-      view.setUint32(ptr + 4, buffer, true);
-      view.setInt32(ptr + 8, byteLength, true);
-      return ptr;
+      return lowerBufferView(memory, elements, elements.lowerAll(memory, value, typeName), size, id, VIEW_SIZE);
     },
   };
 }
