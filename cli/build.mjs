@@ -17,7 +17,7 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * sections) and copies its manifest to `<outDir>/modus.json`.
  *
  * @example await buildApp({ appDir: "functions" })
- * @param {{ appDir: string, outDir?: string, target?: "release" | "debug", quiet?: boolean }} opts
+ * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts
  */
 export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
   const app = path.resolve(appDir);
@@ -46,7 +46,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   process.chdir(stage);
   process.env.MODUS_EDGE_APP_DIR = app;
   const { error, stderr } = await asc.main(
-    ["assembly/index.ts", "--config", rel(configFile), "--target", target, "--outFile", rel(wasmFile),
+    ["assembly/index.ts", "--config", rel(configFile), ...targetArgs(target), "--outFile", rel(wasmFile),
       "--path", rel(path.join(packageRoot, "node_modules")), "--noColors"],
     {
       stdout: quiet ? sink() : process.stdout,
@@ -71,6 +71,12 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
   return { wasmFile };
+}
+
+// "dev": the release target without Binaryen's optimizer or debug info, the
+// fastest build that still runs as deployed code does (dev rebuilds on save).
+function targetArgs(target) {
+  return target === "dev" ? ["--target", "release", "--optimizeLevel", "0", "--shrinkLevel", "0"] : ["--target", target];
 }
 
 function writeIfChanged(file, text) {

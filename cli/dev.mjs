@@ -1,10 +1,10 @@
 // @ts-check
 import { spawn } from "node:child_process";
-import { watch } from "node:fs";
 import path from "node:path";
 import { buildApp, BuildError } from "./build.mjs";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 import { writeWorkerConfig } from "./worker-config.mjs";
+import { watchTree } from "./watch.mjs";
 
 export const DEV_HOST = "127.0.0.1";
 export const DEV_PORT = 8686;
@@ -21,9 +21,8 @@ const WATCHED = /(\.ts|modus\.json|asconfig\.json)$/;
  * @param {{ appDir: string, port?: number, outDir?: string }} opts
  */
 export async function devServer({ appDir, port = DEV_PORT, outDir = defaultOutDir }) {
-  // Debug builds skip Binaryen's optimizer, which is most of a build's time
-  // (Modus's own dev builds are debug builds too).
-  await buildApp({ appDir, outDir, target: "debug" });
+  // Unoptimized builds: Binaryen's optimizer is most of a build's time.
+  await buildApp({ appDir, outDir, target: "dev" });
   const config = writeWorkerConfig(outDir, { name: "modus-edge-dev" });
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
   const child = spawn(
@@ -44,20 +43,24 @@ export async function devServer({ appDir, port = DEV_PORT, outDir = defaultOutDi
   let timer;
   let building = Promise.resolve();
   const app = path.resolve(appDir);
-  const watcher = watch(app, { recursive: true }, (_event, file) => {
-    if (!file || !WATCHED.test(file) || file.startsWith("node_modules") || file.startsWith("build")) return;
-    // The build folder may sit inside the app; its staged copy is not a change.
-    if (path.join(app, file).startsWith(outDir + path.sep)) return;
-    clearTimeout(timer);
-    // Builds run one at a time; a save during a build triggers one more.
-    timer = setTimeout(() => (building = building.then(() => rebuild(appDir, outDir))), 50);
-  });
+  // The build folder may sit inside the app; its staged copy is not a change.
+  const ignore = (/** @type {string} */ full) => full === outDir || full.startsWith(outDir + path.sep);
+  const stopWatching = watchTree(
+    app,
+    (file) => {
+      if (!WATCHED.test(file)) return;
+      clearTimeout(timer);
+      // Builds run one at a time; a save during a build triggers one more.
+      timer = setTimeout(() => (building = building.then(() => rebuild(appDir, outDir))), 50);
+    },
+    { ignore },
+  );
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   return await new Promise((resolve) => {
     child.on("exit", (code) => {
-      watcher.close();
+      stopWatching();
       resolve(code ?? 0);
     });
   });
@@ -66,7 +69,7 @@ export async function devServer({ appDir, port = DEV_PORT, outDir = defaultOutDi
 async function rebuild(appDir, outDir) {
   const started = Date.now();
   try {
-    await buildApp({ appDir, outDir, target: "debug", quiet: true });
+    await buildApp({ appDir, outDir, target: "dev", quiet: true });
     process.stdout.write(`modus-edge: rebuilt in ${Date.now() - started} ms\n`);
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;

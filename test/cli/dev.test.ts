@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,12 +71,24 @@ describe("modus-edge dev", () => {
       return data?.sayHello === "Howdy, dev!" ? data : undefined;
     }, 60_000);
     expect(changed).toEqual({ sayHello: "Howdy, dev!" });
-    console.log(`hot reload: new answer ${Date.now() - saved} ms after saving`);
+    console.log(`hot reload: new answer ${Date.now() - saved} ms after the first save`);
+
+    // An editor that saves by renaming a new file over the old one (vim does)
+    const replaced = original.replace('"Hello, " + name', '"Hey, " + name');
+    writeFileSync(source + ".swp", replaced);
+    renameSync(source + ".swp", source);
+    const savedAgain = Date.now();
+    const again = await until(async () => {
+      const data = (await ask(port, '{ sayHello(name: "dev") }'))?.data;
+      return data?.sayHello === "Hey, dev!" ? data : undefined;
+    }, 60_000);
+    expect(again).toEqual({ sayHello: "Hey, dev!" });
+    console.log(`hot reload: new answer ${Date.now() - savedAgain} ms after a save by rename`);
 
     writeFileSync(source, original + "\nexport function broken(): i32 { return nope; }\n");
     await until(async () => (output.includes("Cannot find name 'nope'") ? true : undefined), 60_000);
     expect(output).toMatch(/assembly\/index\.ts:\d+:\d+: error TS2304: Cannot find name 'nope'\./);
     expect(output).toContain("(still serving the last good build)");
-    expect((await ask(port, '{ sayHello(name: "dev") }'))?.data).toEqual({ sayHello: "Howdy, dev!" });
+    expect((await ask(port, '{ sayHello(name: "dev") }'))?.data).toEqual({ sayHello: "Hey, dev!" });
   });
 });
