@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 import { loadManifestModule } from "./manifest.mjs";
 import { buildExplorer } from "./explorer.mjs";
+import { meterWasmFile } from "./meter.mjs";
 
 /** A build failure the user caused: its message is shown without a stack. */
 export class BuildError extends Error {}
@@ -17,9 +18,10 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * sections) and copies its manifest to `<outDir>/modus.json`.
  *
  * @example await buildApp({ appDir: "functions" })
- * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts
+ * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean, meter?: boolean }} opts
+ *   `meter: false` skips the metering the runtime's budgets rely on (benchmarks compare against it)
  */
-export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
+export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false, meter = true }) {
   const app = path.resolve(appDir);
   // Resolved now: asc later runs from inside the app folder.
   outDir = path.resolve(outDir);
@@ -65,6 +67,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
+  if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   // Comments and trailing commas are gone: the Worker imports plain JSON.
   // Written only when it changed: wrangler dev reloads the Worker on every write.
   writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
