@@ -66,6 +66,12 @@ export async function startProviderStub(opts: ProviderStubOptions): Promise<Prov
 
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, body: string, opts: ProviderStubOptions) {
   const path = url.pathname;
+  // A redirect, for the hardening tests: <any path>/redirect/<status>/<base64url of the Location>.
+  const hop = /\/redirect\/(\d{3})\/([\w-]+)$/.exec(path);
+  if (hop) {
+    res.writeHead(Number(hop[1]), { location: Buffer.from(hop[2]!, "base64url").toString("utf8") });
+    return res.end();
+  }
   // An echo service for http.fetch tests: any method, answers with what it got.
   if (path.startsWith("/echo/")) {
     res.setHeader("x-echo", "yes");
