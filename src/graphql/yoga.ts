@@ -8,6 +8,18 @@ import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
 import type { ModusContext, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
+import { readLimits, type Limits } from "../limits";
+import { FUEL_PER_MS } from "../wasm/meter";
+import { HostCallGate } from "../hostfns/gate";
+import type { RequestState } from "./context";
+
+function requestState(limits: Limits): RequestState {
+  return {
+    calls: new Map(),
+    limits,
+    scope: { fuel: { left: limits.requestTimeMs * FUEL_PER_MS }, hostCalls: new HostCallGate(limits) },
+  };
+}
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
@@ -46,7 +58,7 @@ export function yogaWithResolvers(opts: {
     landingPage: false,
     batching: false,
     maskedErrors: { maskError },
-    context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
+    context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
     plugins: [useLimits(), useArgumentErrors(), useInvocations()],
   });
 }

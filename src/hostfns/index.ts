@@ -6,8 +6,11 @@ import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
-import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
+import { builtinTypeName, shortTypeName, type AbiHostFunction, type GuestParts, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
+import { meterFunctions } from "./meter";
+import { Meter } from "../wasm/meter";
+import { DEFAULT_LIMITS } from "../limits";
 
 /** Every host function modus-edge provides, by import module. */
 export const hostFunctions: readonly HostFunction[] = [
@@ -16,11 +19,17 @@ export const hostFunctions: readonly HostFunction[] = [
   ...modelFunctions,
   ...httpFunctions,
   ...wasiFunctions,
+  ...meterFunctions,
 ];
 
-/** Holds the instance's memory once it exists; imports are built before it does. */
+/**
+ * The parts of one instance its host functions reach: its memory once it
+ * exists (imports are built before it does), and its meter, made with the
+ * imports from the call's limits.
+ */
 export interface MemoryCell {
   memory?: GuestMemory;
+  meter?: Meter;
 }
 
 /** Builds one call's imports object around its context. */
@@ -55,6 +64,7 @@ export function planHostImports(
   }
   const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner, importTypes(fn, planner)) : rawBinder(fn)));
   return (ctx, cell) => {
+    cell.meter ??= new Meter(ctx.limits ?? DEFAULT_LIMITS, ctx.request?.fuel);
     const imports: Record<string, Record<string, unknown>> = {};
     needed.forEach((fn, i) => {
       (imports[fn.module] ??= {})[fn.name] = planned[i]!(ctx, cell);
@@ -66,7 +76,9 @@ export function planHostImports(
 type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;
 
 function rawBinder(fn: HostFunction & { kind: "raw" }): Binder {
-  return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, cell.memory!, ...raw);
+  const guest = (cell: MemoryCell) => cell as GuestParts;
+  if (fn.async) return (ctx, cell) => new WebAssembly.Suspending(async (...raw: WasmValue[]) => fn.impl(ctx, guest(cell), ...raw));
+  return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, guest(cell), ...raw);
 }
 
 /**
