@@ -6,13 +6,16 @@ import { customScalars } from "./scalars";
 import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
-import type { ModusContext, ServerContext } from "./context";
+import { useParserLimits } from "./plugins/use-parser-limits";
+import type { ModusContext, RequestState, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
 import { readLimits, type Limits } from "../limits";
 import { FUEL_PER_MS } from "../wasm/meter";
 import { HostCallGate } from "../hostfns/gate";
-import type { RequestState } from "./context";
 
+export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
+
+// What one request's calls share: its limits, fuel pool and outbound-call gate.
 function requestState(limits: Limits): RequestState {
   return {
     calls: new Map(),
@@ -20,8 +23,6 @@ function requestState(limits: Limits): RequestState {
     scope: { fuel: { left: limits.requestTimeMs * FUEL_PER_MS }, hostCalls: new HostCallGate(limits) },
   };
 }
-
-export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
 /**
  * The GraphQL server for one endpoint, built once per isolate: the generated
@@ -59,6 +60,8 @@ export function yogaWithResolvers(opts: {
     batching: false,
     maskedErrors: { maskError },
     context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
-    plugins: [useLimits(), useArgumentErrors(), useInvocations()],
+    // CORS is the Worker's (src/middleware/cors), from the env; Yoga's default echoes any origin.
+    cors: false,
+    plugins: [useParserLimits(), useLimits(), useArgumentErrors(), useInvocations()],
   });
 }

@@ -9,6 +9,7 @@ import { httpFunctions } from "./http";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type GuestParts, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 import { meterFunctions } from "./meter";
+import { HostCallLimitError } from "./gate";
 import { Meter } from "../wasm/meter";
 import { DEFAULT_LIMITS } from "../limits";
 
@@ -117,9 +118,21 @@ function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: str
   if (!fn.async) {
     return (ctx, cell) => (...raw: WasmValue[]) => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw)));
   }
+  // Outbound calls wait for (or are refused by) the request's gate: Workers bound subrequests per request.
+  const gated = (ctx: CallContext, args: unknown[]) => {
+    const gate = ctx.request?.hostCalls;
+    return gate ? gate.run(async () => fn.impl(ctx, ...args)) : fn.impl(ctx, ...args);
+  };
   return (ctx, cell) =>
     new WebAssembly.Suspending(async (...raw: WasmValue[]) => {
-      const value = await fn.impl(ctx, ...lift(cell.memory!, raw));
+      let value: unknown;
+      try {
+        value = await gated(ctx, lift(cell.memory!, raw));
+      } catch (err) {
+        if (!(err instanceof HostCallLimitError)) throw err;
+        ctx.logs.push({ level: "error", message: `${fn.module}.${fn.name}: ${err.message}` });
+        value = null;
+      }
       return lower(cell.memory!, value);
     });
 }
