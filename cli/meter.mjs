@@ -40,7 +40,8 @@ export function isMetered(bytes) {
  * for their bytes) from a global; when the global runs out, the module asks
  * the host for more (`modus_edge.refuel`, and `modus_edge.pause` when the host
  * wants other requests to run first). Every `memory.grow` asks the host
- * (`modus_edge.grow`), which enforces the memory budget. Custom sections (the
+ * (`modus_edge.grow`, given the pages and the fuel left), which enforces the
+ * memory budget and charges the growth. Custom sections (the
  * Modus metadata) are kept. A module that is already metered is returned as it is.
  *
  * @example writeFileSync(file, meterWasm(readFileSync(file)))
@@ -102,7 +103,7 @@ function addRuntime(/** @type {binaryen.Module} */ m) {
   m.addFunctionExport(FUEL_LEFT, FUEL_LEFT);
   m.addFunctionImport("__modus_refuel", METER_MODULE, "refuel", i32, i32);
   m.addFunctionImport("__modus_pause", METER_MODULE, "pause", none, i32);
-  m.addFunctionImport("__modus_grow", METER_MODULE, "grow", i32, i32);
+  m.addFunctionImport("__modus_grow", METER_MODULE, "grow", binaryen.createType([i32, i32]), i32);
   // refuel answers 0 when the host wants to pause first; pause then answers the fuel.
   m.addFunction(OUT_OF_FUEL, none, i32, [i32], m.block(null, [
     m.local.set(0, m.call("__modus_refuel", [m.global.get(FUEL, i32)], i32)),
@@ -194,7 +195,9 @@ function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr) {
   const rewrite = REWRITES.get(id);
   if (rewrite) {
     const [get, set, helper] = rewrite;
-    set(expr, m.call(helper, [get(expr)], binaryen.i32));
+    // The host's grow also sees the fuel left, to charge the growth at once.
+    const operands = helper === CHARGE_BYTES ? [get(expr)] : [get(expr), m.global.get(FUEL, binaryen.i32)];
+    set(expr, m.call(helper, operands, binaryen.i32));
   }
   return cost;
 }

@@ -17,5 +17,5 @@ const meter = (name: string, impl: RawHostFunction["impl"], async = false): RawH
 export const meterFunctions: readonly RawHostFunction[] = [
   meter("refuel", (_ctx, { meter }, left) => meter.refuel(Number(left))),
   meter("pause", (_ctx, { meter }) => meter.pause(), true),
-  meter("grow", (_ctx, { memory, meter }, delta) => meter.grow(Number(delta), memory.size)),
+  meter("grow", (_ctx, { memory, meter }, delta, left) => meter.grow(Number(delta), memory.size, Number(left))),
 ];

@@ -110,17 +110,18 @@ export class Meter {
   }
 
   /**
-   * The pages `memory.grow` may add: `delta` (charged {@link FUEL_PER_PAGE}
-   * each, seen at the next refuel), or an impossible count (-1 as i32) when
-   * over the memory budget.
+   * The pages `memory.grow` may add: `delta`, charged {@link FUEL_PER_PAGE}
+   * each (a throw when that spends the budget: `left` is the guest's fuel
+   * now), or an impossible count (-1 as i32) when over the memory budget.
    */
-  grow(delta: number, currentBytes: number): number {
+  grow(delta: number, currentBytes: number, left: number): number {
     const pages = delta >>> 0;
     if (currentBytes + pages * WASM_PAGE > this.maxBytes) {
       this.refusedGrowth = currentBytes + pages * WASM_PAGE;
       return -1;
     }
     this.#extra += pages * FUEL_PER_PAGE;
+    if (this.settle(left) >= this.callFuel) throw (this.exceeded = new BudgetExceeded("call"));
     return pages;
   }
 }

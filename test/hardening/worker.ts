@@ -17,7 +17,8 @@ export const SECRETS = {
   MODUS_VAULT_KEY: "vault-key-4d2e91",
   MODUS_VAULT_TOKEN: "vault-token-77ab03",
   MODUS_OTHER_KEY: "other-key-c81f5a",
-  MODUS_PROVIDER_KEY: testEnv.TEST_API_KEY ?? "",
+  // The stand-in provider accepts only the suite's API key.
+  MODUS_PROVIDER_KEY: testEnv.MODUS_OPENAI_API_KEY!,
 } as const;
 
 /** The env the hostile app runs with: the test env, its connections pointed at the stub. */

@@ -116,7 +116,7 @@ export function loadApp(wasm: Uint8Array<ArrayBuffer>, opts: HostOptions = {}) {
     modus_secrets: { getSecretValue: () => 0 },
     modus_http_client: { fetch: () => 0 },
     // The metering modus-edge build adds (cli/meter.mjs): unlimited here.
-    modus_edge: { refuel: () => 1 << 30, pause: () => 1 << 30, grow: (pages: number) => pages },
+    modus_edge: { refuel: () => 1 << 30, pause: () => 1 << 30, grow: (pages: number, _fuel: number) => pages },
   };
   const instance = new WebAssembly.Instance(module, imports);
   ex = instance.exports;
