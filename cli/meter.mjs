@@ -161,6 +161,10 @@ const KINDS = [
 ];
 /** @type {Map<number, ((expr: number) => number | number[])[]>} */
 const CHILDREN = new Map(KINDS.map(([id, cls, fields]) => [id, fields.map((f) => /** @type {any} */ (binaryen)[cls][`get${f}`])]));
+/** @type {Map<number, string>} binaryen's name of each expression kind, for messages */
+const KIND_NAMES = new Map(
+  Object.entries(binaryen).filter(([k, v]) => k.endsWith("Id") && typeof v === "number").map(([k, v]) => [/** @type {number} */ (v), k.slice(0, -2)]),
+);
 // Structure only: they run no instruction of their own.
 const FREE = new Set([E.BlockId, E.NopId]);
 // The operand each rewritten kind hands to a helper first.
@@ -179,7 +183,7 @@ const REWRITES = new Map([
 function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr) {
   const id = binaryen.getExpressionId(expr);
   const fields = CHILDREN.get(id);
-  if (!fields) throw new MeterError(`the module uses a Wasm instruction modus-edge cannot meter (expression kind ${id})`);
+  if (!fields) throw new MeterError(`the module uses ${KIND_NAMES.get(id) ?? `expression kind ${id}`} instructions, which modus-edge cannot meter`);
   if (id === E.LoopId) {
     const body = binaryen.Loop.getBody(expr);
     const cost = walk(m, body);

@@ -52,7 +52,7 @@ function requestHeaders(request: GuestRequest): Headers | string {
       try {
         headers.append(value.name, v);
       } catch {
-        return `header "${value.name}" has a value HTTP does not allow (characters outside Latin-1)`;
+        return `header "${value.name}" has a value HTTP does not allow`;
       }
     }
   }

@@ -33,3 +33,8 @@ export function nullName(): Person {
   p.age = 3;
   return p;
 }
+
+/** A string of `kib` KiB. */
+export function bigString(kib: i32): string {
+  return "x".repeat(kib << 10);
+}
