@@ -16,6 +16,8 @@ export function health(app: LoadedApp) {
     buildTs: m.buildTs,
     ...(m.gitCommit ? { gitCommit: m.gitCommit } : {}),
     runtime: `${pkg.name}@${pkg.version}`,
+    // Checked at start (src/jspi.ts): without it the Worker answers 503 instead.
+    jspi: true,
     functions: Object.keys(m.fnExports).length,
   };
 }

@@ -65,6 +65,7 @@ async function callFunction(
     return await call(deps.module, deps.imports, plan, args, ctx);
   } catch (err) {
     outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
+    if (err instanceof FunctionError && err.limit) deps.services.metrics.count("modus_limits_total", { limit: err.limit });
     if (err instanceof FunctionError || err instanceof ResultError) {
       throw createGraphQLError(err.message, { path, extensions: { code: ErrorCode.FunctionError, level: "fatal" } });
     }
@@ -83,6 +84,7 @@ function report(services: Services, ctx: CallContext, outcome: string, ms: numbe
   for (const l of ctx.logs) {
     services.log({ msg: l.message, level: logLevel(l.level), source: "function", function: functionName, executionId });
   }
+  if (ctx.logs instanceof CallLogs && ctx.logs.dropped) services.metrics.count("modus_limits_total", { limit: "logs" });
   services.log({ msg: "function call", function: functionName, executionId, outcome, durationMs: Math.round(ms), ...usage });
   services.metrics.count("modus_function_calls_total", { function: functionName, outcome });
   services.metrics.observe("modus_function_duration_seconds", { function: functionName }, ms / 1000);

@@ -34,6 +34,13 @@ export function planFunction(signature: FunctionSignature, planner: TypePlanner)
 /** The function failed inside the guest: it aborted, exited, trapped or ran past a budget. */
 export class FunctionError extends Error {
   override name = "FunctionError";
+  constructor(
+    message: string,
+    /** The budget that stopped it, when one did. */
+    readonly limit?: "time" | "memory",
+  ) {
+    super(message);
+  }
 }
 
 /** An initialised instance, its memory and its meter, ready for calls. */
@@ -188,6 +195,7 @@ function asFunctionError(err: unknown, name: string, ctx: CallContext, guest: Gu
       err.scope === "call"
         ? `function ${name} used up its compute budget of ${limits.callTimeMs} ms (MODUS_CALL_TIME_LIMIT_MS) and was stopped`
         : `function ${name} was stopped: the request used up its compute budget of ${ctx.limits?.requestTimeMs ?? DEFAULT_LIMITS.requestTimeMs} ms (MODUS_REQUEST_TIME_LIMIT_MS)`,
+      "time",
     );
   }
   const guestFailure = err instanceof GuestExit || err instanceof WebAssembly.RuntimeError;
@@ -196,6 +204,7 @@ function asFunctionError(err: unknown, name: string, ctx: CallContext, guest: Gu
     return new FunctionError(
       `function ${name} ran out of memory: it asked for ${mib(meter.refusedGrowth)} MiB, past its budget of ` +
         `${meter.limits.callMemoryMiB} MiB (MODUS_CALL_MEMORY_LIMIT_MB)`,
+      "memory",
     );
   }
   if (err instanceof GuestExit) {

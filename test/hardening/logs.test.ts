@@ -2,7 +2,7 @@
 // 200,000 killed the dev server). Now a call keeps at most 1,000 lines or
 // 64 KiB of log text, and one line says how many more were dropped.
 import { describe, expect, it } from "vitest";
-import { query } from "./worker";
+import { query, send } from "./worker";
 
 const ROOMY = { MODUS_CALL_TIME_LIMIT_MS: "60000", MODUS_REQUEST_TIME_LIMIT_MS: "60000" };
 const dropped = (n: number) => ({
@@ -20,6 +20,7 @@ describe("log floods", () => {
     expect(logs[999]).toEqual({ message: "line 999 of a flood" });
     expect(logs[1000]).toEqual(dropped(19000));
     expect(text.length).toBeLessThan(64_000);
+    expect((await send("/metrics")).text).toMatch(/^modus_limits_total\{limit="logs"\} [1-9]\d*$/m);
   });
 
   it("survives 200,000 lines", async () => {

@@ -1,7 +1,7 @@
 // The memory budget of a call, and pointers past 2 GiB (finding 6: the ABI
 // read them as negative numbers).
 import { describe, expect, it } from "vitest";
-import { query } from "./worker";
+import { query, send } from "./worker";
 import { GuestMemory, type RuntimeExports } from "../../src/wasm/memory";
 import { pointer } from "../../src/wasm/abi/types";
 
@@ -16,6 +16,7 @@ describe("the memory budget of a call", () => {
     expect(body.errors[0].message).toMatch(
       /^function grow ran out of memory: it asked for \d+ MiB, past its budget of 32 MiB \(MODUS_CALL_MEMORY_LIMIT_MB\)$/,
     );
+    expect((await send("/metrics")).text).toMatch(/^modus_limits_total\{limit="memory"\} [1-9]\d*$/m);
   });
 
   it("leaves the isolate serving, and a call under the budget succeeds", async () => {

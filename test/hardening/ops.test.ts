@@ -74,6 +74,6 @@ describe("a runtime without JSPI", () => {
   it("names only what is missing", async () => {
     const half = createApp((services) => loadApp(wasm, manifest, services), { webAssembly: { promising: () => {} } });
     const res = await half.fetch(new Request("http://localhost/health"), hardeningEnv);
-    expect((await res.json()).reason).toMatch(/^this runtime lacks WebAssembly JSPI \(WebAssembly\.Suspending\), /);
+    expect(((await res.json()) as { reason: string }).reason).toMatch(/^this runtime lacks WebAssembly JSPI \(WebAssembly\.Suspending\), /);
   });
 });

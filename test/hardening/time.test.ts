@@ -16,6 +16,7 @@ describe("the compute budget of a call", () => {
         extensions: { code: "FUNCTION_ERROR", level: "fatal" },
       },
     ]);
+    expect((await send("/metrics")).text).toMatch(/^modus_limits_total\{limit="time"\} [1-9]\d*$/m);
   });
 
   it("keeps answering other requests while a long call runs, and after it is stopped", async () => {
