@@ -27,8 +27,9 @@ const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 10
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"]]) {
-  const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
+const builds = [["example", "functions", true], ["large", "bench/apps/large", true], ["example-unmetered", "functions", false], ["large-unmetered", "bench/apps/large", false]];
+for (const [name, dir, meter] of builds) {
+  const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name), meter });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
 
@@ -63,6 +64,7 @@ try {
   const rows = {
     wasm: { label: "Wasm sayHello, production /graphql", ...post(`${W}/graphql`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     js: { label: "JS sayHello, same Worker + Yoga", ...post(`${W}/bench/js`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
+    unmetered: { label: "Wasm sayHello, unmetered build, production path", ...post(`${W}/bench/unmetered`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     fresh: { label: "Wasm sayHello, fresh instance (bench resolver)", ...post(`${W}/bench/fresh`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     reused: { label: "Wasm sayHello, reused instance (bench resolver)", ...post(`${W}/bench/reused`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     modelWasm: { label: "Wasm generateExcuses -> invokeModel -> stub", ...post(`${W}/graphql`, excuses), ok: (b) => /model=gpt-4o/.test(b.data?.generateExcuses) },
@@ -77,6 +79,7 @@ try {
     { id: "R3", what: "model path via Wasm vs JS resolver doing the same fetch", a: "modelWasm", b: "modelJs", target: 0.9 },
     { id: "R4", what: "GraphQL -> Wasm vs bare Hono route (ceiling)", a: "wasm", b: "const", target: 0.6 },
     { id: "R6", what: "GraphQL -> Wasm on workerd vs graphql-yoga on Node (JS resolver)", a: "wasm", b: "node", target: 1.0 },
+    { id: "R7", what: "metered build vs the same app unmetered (production path)", a: "wasm", b: "unmetered", target: 0.95 },
   ];
 
   log("checking every variant's answer");
@@ -99,6 +102,8 @@ try {
 
   log("per-instance cost (loops inside one request)");
   const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
+  log("metering cost per call (metered vs unmetered builds, interleaved, inside one request)");
+  const metering = await (await fetch(`${W}/bench/metering`)).json();
   log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
   const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
 
@@ -135,6 +140,7 @@ try {
     size,
     apps,
     instances,
+    metering,
     inProcess,
     inFlight,
     sameModelRequest,

@@ -3,6 +3,8 @@
 // (bench/run.mjs) drives. Never deployed: the production entry is src/index.ts.
 import wasm from "./build/example/app.wasm";
 import largeWasm from "./build/large/app.wasm";
+import unmeteredWasm from "./build/example-unmetered/app.wasm";
+import largeUnmeteredWasm from "./build/large-unmetered/app.wasm";
 import manifestJson from "./build/example/modus.json";
 import largeManifestJson from "./build/large/modus.json";
 import { createApp } from "../src/app";
@@ -16,6 +18,8 @@ import { createLiveTracker } from "./variants/live";
 import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
+import { createModusYoga } from "../src/graphql/yoga";
+import { computeInputs, measureMetering, meteringWorkload } from "./variants/metering";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -32,7 +36,10 @@ const app = createApp((s) => {
   const loaded = loadApp(wasm, manifest, s);
   const deps = resolverDeps(wasm, manifest, s, loaded);
   const extra = benchEndpoints({ loaded, deps, slowManifest: slowManifest(manifest), live });
-  return { ...loaded, endpoints: [...loaded.endpoints, ...extra] };
+  // R7: production's Yoga and resolvers around the same app built without metering.
+  const plainDeps = resolverDeps(unmeteredWasm, manifest, s, loaded);
+  const unmetered = { name: "unmetered", path: "/bench/unmetered", auth: loaded.endpoints[0]!.auth, yoga: createModusYoga({ schema: loaded.schema, deps: plainDeps, endpoint: "/bench/unmetered" }) };
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered] };
 });
 
 // R4's ceiling: the answer /graphql gives, as a constant.
@@ -48,6 +55,14 @@ app.get("/bench/instances", async (c) => {
     large: await measureInstanceCost(modules.large, quiet, c.env, n),
   });
 });
+
+const inputs = computeInputs();
+const meteringWorkloads = [
+  meteringWorkload("sayHello (example)", "sayHello", wasm, unmeteredWasm, manifest, { name: "edge" }),
+  meteringWorkload("sortContacts, 300 contacts (large)", "sortContacts", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.contacts }),
+  meteringWorkload("totalOrder, 200 lines (large)", "totalOrder", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.order }),
+];
+app.get("/bench/metering", async (c) => c.json(await measureMetering(meteringWorkloads, quiet, c.env, Number(c.req.query("calls") ?? 50))));
 
 const hello = JSON.stringify({ query: "query($n:String!){sayHello(name:$n)}", variables: { n: "edge" } });
 app.get("/bench/inproc", async (c) => {

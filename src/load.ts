@@ -9,6 +9,7 @@ import { TypePlanner } from "./wasm/abi/plan";
 import { planFunction, type FunctionPlan } from "./wasm/invoke";
 import { createModusYoga, type ModusYoga } from "./graphql/yoga";
 import type { Services } from "./wasm/context";
+import { isMetered } from "./wasm/meter";
 
 /** Everything built once per isolate from the app's module and manifest. */
 export interface LoadedApp {
@@ -18,8 +19,9 @@ export interface LoadedApp {
 }
 
 /**
- * Reads the module's metadata, checks its imports, plans every function and
- * builds the schema and one Yoga per GraphQL endpoint. Throws with a message
+ * Checks the module is metered (cli/meter.mjs), reads its metadata, checks
+ * its imports, plans every function and builds the schema and one Yoga per
+ * GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
  * @example const app = loadApp(wasmModule, manifest, services);
@@ -28,6 +30,11 @@ export function loadApp(module: WebAssembly.Module, manifestJson: unknown, servi
   const problems = validateManifest(manifestJson);
   if (problems.length) throw new ManifestError(problems);
   const manifest = manifestJson as Manifest;
+  if (!isMetered(module)) {
+    throw new Error(
+      "the module is not metered, so no compute or memory budget could hold: build it with modus-edge build, which meters it",
+    );
+  }
   const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner);

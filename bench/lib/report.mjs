@@ -85,6 +85,14 @@ export function printReport(r) {
     ),
   );
 
+  out.push(`\n### Metering: cost per call, metered vs unmetered build (µs, best of 5 interleaved batches, production invoke)\n`);
+  out.push(
+    table(
+      ["workload", "fuel per call", "metered µs", "unmetered µs", "overhead"],
+      Object.entries(r.metering).map(([name, m]) => [name, f(m.fuel), f(m.meteredUs, 1), f(m.plainUs, 1), `${f((m.meteredUs / m.plainUs - 1) * 100, 1)}%`]),
+    ),
+  );
+
   const ip = r.inProcess;
   out.push(`\n### In-isolate cost per request (µs, the app's fetch handler in a loop, no sockets)\n`);
   out.push(

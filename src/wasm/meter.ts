@@ -21,6 +21,16 @@ const SLICE_MS = 1;
 
 const WASM_PAGE = 65_536;
 
+/**
+ * Whether `modus-edge build` metered the module (it imports `modus_edge.refuel`):
+ * without metering no budget holds, so such a module is not served.
+ *
+ * @example isMetered(wasm) // true for anything modus-edge build wrote
+ */
+export function isMetered(module: WebAssembly.Module): boolean {
+  return WebAssembly.Module.imports(module).some((i) => i.module === "modus_edge" && i.name === "refuel");
+}
+
 /** All calls of one request draw their fuel from this. */
 export interface FuelPool {
   left: number;

@@ -4,6 +4,7 @@ import { requestWithEnv } from "../helpers";
 import { createApp } from "../../src/app";
 import { loadApp } from "../../src/load";
 import wasm from "./build/app.wasm";
+import unmetered from "./build/unmetered.wasm";
 import manifest from "./build/modus.json";
 import { hardeningEnv } from "./worker";
 import { registerSecret } from "../support/secret-scan";
@@ -75,5 +76,22 @@ describe("a runtime without JSPI", () => {
     const half = createApp((services) => loadApp(wasm, manifest, services), { webAssembly: { promising: () => {} } });
     const res = await half.fetch(new Request("http://localhost/health"), hardeningEnv);
     expect(((await res.json()) as { reason: string }).reason).toMatch(/^this runtime lacks WebAssembly JSPI \(WebAssembly\.Suspending\), /);
+  });
+});
+
+describe("a module built without the metering", () => {
+  it("is not served: every request is a 503 saying how to build it", async () => {
+    const app = createApp((services) => loadApp(unmetered, manifest, services));
+    const res = await app.fetch(new Request("http://localhost/health"), hardeningEnv);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          message:
+            "modus-edge could not start: the module is not metered, so no compute or memory budget could hold: build it with modus-edge build, which meters it",
+          extensions: { code: "APP_NOT_LOADED" },
+        },
+      ],
+    });
   });
 });
