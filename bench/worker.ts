@@ -59,8 +59,8 @@ app.get("/bench/instances", async (c) => {
 const inputs = computeInputs();
 const meteringWorkloads = [
   meteringWorkload("sayHello (example)", "sayHello", wasm, unmeteredWasm, manifest, { name: "edge" }),
-  meteringWorkload("sortContacts, 300 contacts (large)", "sortContacts", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.contacts }),
-  meteringWorkload("totalOrder, 200 lines (large)", "totalOrder", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.order }),
+  meteringWorkload("totalOrder: parse and total a 200-line order (large)", "totalOrder", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.order }),
+  meteringWorkload("search: parse 50 products, filter, facet, serialise (large)", "search", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { queryJson: inputs.query, productsJson: inputs.products }),
 ];
 app.get("/bench/metering", async (c) => c.json(await measureMetering(meteringWorkloads, quiet, c.env, Number(c.req.query("calls") ?? 50))));
 

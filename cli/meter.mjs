@@ -54,8 +54,9 @@ export function meterWasm(bytes) {
   try {
     module.setFeatures(FEATURES);
     const defined = definedFunctions(module);
+    const folded = foldableLeaves(module, defined);
     addRuntime(module);
-    for (const func of defined) meterFunction(module, func);
+    for (const func of defined) meterFunction(module, func, folded);
     if (!module.validate()) throw new MeterError("the metered module does not validate (see the messages above)");
     return module.emitBinary();
   } finally {
@@ -125,12 +126,66 @@ function take(/** @type {binaryen.Module} */ m, /** @type {number} */ cost) {
   ], binaryen.none);
 }
 
-/** Charges the function's entry for its straight-line code, and each loop iteration for its body. */
-function meterFunction(/** @type {binaryen.Module} */ m, /** @type {number} */ func) {
+/**
+ * Charges the function's entry for its straight-line code, and each loop
+ * iteration for its body. A foldable leaf is charged by its callers instead.
+ */
+function meterFunction(/** @type {binaryen.Module} */ m, /** @type {number} */ func, /** @type {Map<string, number>} */ folded) {
   const body = binaryen.Function.getBody(func);
   if (!body) return;
-  const cost = walk(m, body);
+  const cost = walk(m, body, folded);
+  if (folded.has(binaryen.Function.getName(func))) return;
   binaryen.Function.setBody(func, m.block(null, [take(m, m.i32.const(cost)), body], binaryen.getExpressionType(body)));
+}
+
+/**
+ * Leaves (no loop, no call) that only direct calls reach (not exported, not
+ * in a table, not taken by ref.func, not the start function), with their
+ * cost. Such a function runs a bounded number of instructions, so each call
+ * site charges its cost with the caller's straight-line code and the leaf
+ * needs no check of its own: small helpers called in hot loops cost nothing extra.
+ *
+ * @param {binaryen.Module} m
+ * @param {number[]} defined
+ * @returns {Map<string, number>}
+ */
+function foldableLeaves(m, defined) {
+  /** @type {Set<string>} */
+  const escaping = new Set();
+  for (let i = 0; i < m.getNumExports(); i++) {
+    const info = binaryen.getExportInfo(m.getExportByIndex(i));
+    if (info.kind === binaryen.ExternalFunction) escaping.add(info.value);
+  }
+  for (let i = 0; i < m.getNumElementSegments(); i++) {
+    for (const name of binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(i)).data) escaping.add(name);
+  }
+  const start = m.getStart();
+  if (start) escaping.add(binaryen.Function.getName(start));
+  /** @type {Map<string, number>} */
+  const leaves = new Map();
+  for (const func of defined) {
+    const body = binaryen.Function.getBody(func);
+    const found = { cost: 0, leaf: true };
+    if (body) survey(body, found, escaping);
+    if (found.leaf) leaves.set(binaryen.Function.getName(func), found.cost);
+  }
+  for (const name of escaping) leaves.delete(name);
+  return leaves;
+}
+
+/** Reads an expression without changing it: its cost, whether it loops or calls, the functions it takes references to. */
+function survey(/** @type {number} */ expr, /** @type {{ cost: number, leaf: boolean }} */ found, /** @type {Set<string>} */ escaping) {
+  const id = binaryen.getExpressionId(expr);
+  const getters = CHILDREN.get(id);
+  if (!getters || id === E.LoopId || id === E.CallId || id === E.CallIndirectId) found.leaf = false;
+  if (id === E.RefFuncId) escaping.add(binaryen.RefFunc.getFunc(expr));
+  if (!getters) return;
+  if (!FREE.has(id)) found.cost++;
+  for (const get of getters) {
+    const value = get(expr);
+    if (Array.isArray(value)) for (const child of value) survey(child, found, escaping);
+    else if (value) survey(value, found, escaping);
+  }
 }
 
 const E = binaryen;
@@ -180,22 +235,23 @@ const REWRITES = new Map([
  * rewritten to charge its own body per iteration, bulk memory operations to
  * charge their bytes, and memory.grow to ask the host first.
  */
-function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr) {
+function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr, /** @type {Map<string, number>} */ folded) {
   const id = binaryen.getExpressionId(expr);
   const fields = CHILDREN.get(id);
   if (!fields) throw new MeterError(`the module uses ${KIND_NAMES.get(id) ?? `expression kind ${id}`} instructions, which modus-edge cannot meter`);
   if (id === E.LoopId) {
     const body = binaryen.Loop.getBody(expr);
-    const cost = walk(m, body);
+    const cost = walk(m, body, folded);
     binaryen.Loop.setBody(expr, m.block(null, [take(m, m.i32.const(cost)), body], binaryen.getExpressionType(body)));
     return 1;
   }
   let cost = FREE.has(id) ? 0 : 1;
   for (const get of fields) {
     const value = get(expr);
-    if (Array.isArray(value)) for (const child of value) cost += walk(m, child);
-    else if (value) cost += walk(m, value);
+    if (Array.isArray(value)) for (const child of value) cost += walk(m, child, folded);
+    else if (value) cost += walk(m, value, folded);
   }
+  if (id === E.CallId) cost += folded.get(binaryen.Call.getTarget(expr)) ?? 0;
   const rewrite = REWRITES.get(id);
   if (rewrite) {
     const [get, set, helper] = rewrite;

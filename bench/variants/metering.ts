@@ -87,8 +87,21 @@ export function computeInputs() {
     notes: null,
     paid: false,
   };
+  const product = (i: number) => ({
+    id: i,
+    slug: `p${i}`,
+    title: `${i % 2 ? "Red" : "Blue"} shoe ${i}`,
+    description: "A shoe for every day. ".repeat(8),
+    categories: ["shoes", `size-${i % 5}`],
+    variants: [],
+    reviews: [],
+    attributes: { color: i % 2 ? "red" : "blue" },
+    related: [i + 1, i + 2],
+    published: true,
+  });
   return {
-    contacts: JSON.stringify(Array.from({ length: 300 }, (_, i) => contact(i))),
     order: JSON.stringify(order),
+    query: JSON.stringify({ text: "Red", filters: {}, page: 0, pageSize: 20, sort: null }),
+    products: JSON.stringify(Array.from({ length: 50 }, (_, i) => product(i))),
   };
 }

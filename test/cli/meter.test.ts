@@ -76,6 +76,31 @@ describe("meterWasm", () => {
     expect(twoThousand - thousand).toBe(thousand - zero);
   });
 
+  it("charges a small helper at its call sites instead of at its entry, unless the host can call it", () => {
+    const leafy = meterWasm(
+      wat(`(module
+        (func $square (param $x i32) (result i32) (i32.mul (local.get $x) (local.get $x)))
+        (func (export "exportedSquare") (param $x i32) (result i32) (i32.mul (local.get $x) (local.get $x)))
+        (func (export "squares") (param $n i32) (result i32) (local $i i32) (local $sum i32)
+          (block $done (loop $next
+            (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $sum (i32.add (local.get $sum) (call $square (local.get $i))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (local.get $sum)))`),
+    );
+    const bill = (n: number) => {
+      const h = host(leafy);
+      h.exports.squares(n);
+      return h.used();
+    };
+    // Each iteration pays for the helper's instructions too, in the loop's own charge.
+    expect(bill(2000) - bill(1000)).toBe(bill(1000) - bill(0));
+    const h = host(leafy);
+    h.exports.exportedSquare(3);
+    expect(h.used()).toBeGreaterThan(0);
+  });
+
   it("asks for fuel a slice at a time, and stops the module when the host refuses", () => {
     const h = host(metered, { slice: 100, budget: 10_000 });
     expect(() => h.exports.count(1_000_000)).toThrow("budget spent");
