@@ -13,6 +13,7 @@ import { startStub, startNodeYoga } from "./lib/servers.mjs";
 import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
+import { measureMetering } from "./lib/metering.mjs";
 import { machine, printReport } from "./lib/report.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +28,14 @@ const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 10
 
 log("building apps (skipped when up to date)");
 const apps = {};
-const builds = [["example", "functions", true], ["large", "bench/apps/large", true], ["example-unmetered", "functions", false], ["large-unmetered", "bench/apps/large", false]];
+const builds = [
+  ["example", "functions", true],
+  ["large", "bench/apps/large", true],
+  ["example-unmetered", "functions", false],
+  ["large-unmetered", "bench/apps/large", false],
+  // The hostile test app: its loops calibrate how fast each kind of work burns fuel.
+  ["hardening", "test/hardening/app", true],
+];
 for (const [name, dir, meter] of builds) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name), meter });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
@@ -102,8 +110,16 @@ try {
 
   log("per-instance cost (loops inside one request)");
   const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
-  log("metering cost per call (metered vs unmetered builds, interleaved, inside one request)");
-  const metering = await (await fetch(`${W}/bench/metering`)).json();
+  log("metering: CPU per call of metered vs unmetered builds, and fuel per CPU ms of the calibration loops");
+  const scale = quick ? 0.3 : 1;
+  const batch = (n) => Math.max(1, Math.round(n * scale));
+  const metering = await measureMetering({
+    url: W,
+    pid: worker.pid,
+    rounds: quick ? 3 : 7,
+    overhead: { sayHello: batch(600), totalOrder: batch(100), search: batch(60) },
+    rates: { spin: batch(12), work: batch(12), memoryWork: batch(12), stringWork: batch(12), copyWork: batch(20), grow: batch(4) },
+  });
   log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
   const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
 

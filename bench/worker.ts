@@ -5,6 +5,8 @@ import wasm from "./build/example/app.wasm";
 import largeWasm from "./build/large/app.wasm";
 import unmeteredWasm from "./build/example-unmetered/app.wasm";
 import largeUnmeteredWasm from "./build/large-unmetered/app.wasm";
+import hardeningWasm from "./build/hardening/app.wasm";
+import hardeningManifestJson from "./build/hardening/modus.json";
 import manifestJson from "./build/example/modus.json";
 import largeManifestJson from "./build/large/modus.json";
 import { createApp } from "../src/app";
@@ -19,7 +21,7 @@ import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
 import { createModusYoga } from "../src/graphql/yoga";
-import { computeInputs, measureMetering, meteringWorkload } from "./variants/metering";
+import { meteringWorkloads, runWorkload } from "./variants/metering";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -56,13 +58,17 @@ app.get("/bench/instances", async (c) => {
   });
 });
 
-const inputs = computeInputs();
-const meteringWorkloads = [
-  meteringWorkload("sayHello (example)", "sayHello", wasm, unmeteredWasm, manifest, { name: "edge" }),
-  meteringWorkload("totalOrder: parse and total a 200-line order (large)", "totalOrder", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { json: inputs.order }),
-  meteringWorkload("search: parse 50 products, filter, facet, serialise (large)", "search", largeWasm, largeUnmeteredWasm, largeManifestJson as Manifest, { queryJson: inputs.query, productsJson: inputs.products }),
-];
-app.get("/bench/metering", async (c) => c.json(await measureMetering(meteringWorkloads, quiet, c.env, Number(c.req.query("calls") ?? 50))));
+const metering = meteringWorkloads({
+  example: { metered: wasm, plain: unmeteredWasm, manifest },
+  large: { metered: largeWasm, plain: largeUnmeteredWasm, manifest: largeManifestJson as Manifest },
+  hardening: { metered: hardeningWasm, manifest: hardeningManifestJson as Manifest },
+});
+app.get("/bench/metering/run", async (c) => {
+  const w = metering[c.req.query("name") ?? ""];
+  if (!w) return c.json({ error: "no such workload" }, 404);
+  const build = c.req.query("build") === "plain" ? "plain" : "metered";
+  return c.json(await runWorkload(w, build, Number(c.req.query("calls") ?? 1), quiet, c.env));
+});
 
 const hello = JSON.stringify({ query: "query($n:String!){sayHello(name:$n)}", variables: { n: "edge" } });
 app.get("/bench/inproc", async (c) => {
