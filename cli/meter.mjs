@@ -5,6 +5,8 @@
 // own work instead, in fuel units of about one Wasm instruction.
 import { readFileSync, writeFileSync } from "node:fs";
 import binaryen from "binaryen";
+import { childrenOf, FREE, kindName, slotsOf } from "./meter-ir.mjs";
+import { loopExits } from "./meter-loops.mjs";
 
 /** The import module the rewritten code calls; src/hostfns/meter.ts provides it. */
 export const METER_MODULE = "modus_edge";
@@ -133,9 +135,14 @@ function take(/** @type {binaryen.Module} */ m, /** @type {number} */ cost) {
 function meterFunction(/** @type {binaryen.Module} */ m, /** @type {number} */ func, /** @type {Map<string, number>} */ folded) {
   const body = binaryen.Function.getBody(func);
   if (!body) return;
-  const cost = walk(m, body, folded);
-  if (folded.has(binaryen.Function.getName(func))) return;
-  binaryen.Function.setBody(func, m.block(null, [take(m, m.i32.const(cost)), body], binaryen.getExpressionType(body)));
+  /** @type {Walk} */
+  const walk = { m, func, folded, body };
+  const cost = visit(walk, body, (replacement) => (walk.body = replacement));
+  if (folded.has(binaryen.Function.getName(func))) {
+    if (walk.body !== body) binaryen.Function.setBody(func, walk.body);
+    return;
+  }
+  binaryen.Function.setBody(func, m.block(null, [take(m, m.i32.const(cost)), walk.body], binaryen.getExpressionType(walk.body)));
 }
 
 /**
@@ -176,82 +183,58 @@ function foldableLeaves(m, defined) {
 /** Reads an expression without changing it: its cost, whether it loops or calls, the functions it takes references to. */
 function survey(/** @type {number} */ expr, /** @type {{ cost: number, leaf: boolean }} */ found, /** @type {Set<string>} */ escaping) {
   const id = binaryen.getExpressionId(expr);
-  const getters = CHILDREN.get(id);
-  if (!getters || id === E.LoopId || id === E.CallId || id === E.CallIndirectId) found.leaf = false;
-  if (id === E.RefFuncId) escaping.add(binaryen.RefFunc.getFunc(expr));
-  if (!getters) return;
+  const children = slotsOf(expr);
+  if (!children || id === binaryen.LoopId || id === binaryen.CallId || id === binaryen.CallIndirectId) found.leaf = false;
+  if (id === binaryen.RefFuncId) escaping.add(binaryen.RefFunc.getFunc(expr));
+  if (!children) return;
   if (!FREE.has(id)) found.cost++;
-  for (const get of getters) {
-    const value = get(expr);
-    if (Array.isArray(value)) for (const child of value) survey(child, found, escaping);
-    else if (value) survey(value, found, escaping);
-  }
+  for (const child of childrenOf(expr)) survey(child, found, escaping);
 }
 
-const E = binaryen;
-// Each expression kind's children, by the getters binaryen.js names them
-// with. Kinds not listed are refused rather than walked blindly: an unmetered
-// loop inside one would escape the budget.
-/** @type {[number, string, string[]][]} */
-const KINDS = [
-  [E.BlockId, "Block", ["Children"]], [E.IfId, "If", ["Condition", "IfTrue", "IfFalse"]], [E.LoopId, "Loop", ["Body"]],
-  [E.BreakId, "Break", ["Condition", "Value"]], [E.SwitchId, "Switch", ["Condition", "Value"]], [E.CallId, "Call", ["Operands"]],
-  [E.CallIndirectId, "CallIndirect", ["Target", "Operands"]], [E.LocalGetId, "", []], [E.LocalSetId, "LocalSet", ["Value"]],
-  [E.GlobalGetId, "", []], [E.GlobalSetId, "GlobalSet", ["Value"]], [E.LoadId, "Load", ["Ptr"]],
-  [E.StoreId, "Store", ["Ptr", "Value"]], [E.ConstId, "", []], [E.UnaryId, "Unary", ["Value"]],
-  [E.BinaryId, "Binary", ["Left", "Right"]], [E.SelectId, "Select", ["IfTrue", "IfFalse", "Condition"]],
-  [E.DropId, "Drop", ["Value"]], [E.ReturnId, "Return", ["Value"]], [E.MemorySizeId, "", []],
-  [E.MemoryGrowId, "MemoryGrow", ["Delta"]], [E.NopId, "", []], [E.UnreachableId, "", []],
-  [E.AtomicRMWId, "AtomicRMW", ["Ptr", "Value"]], [E.AtomicCmpxchgId, "AtomicCmpxchg", ["Ptr", "Expected", "Replacement"]],
-  [E.AtomicWaitId, "AtomicWait", ["Ptr", "Expected", "Timeout"]], [E.AtomicNotifyId, "AtomicNotify", ["Ptr", "NotifyCount"]],
-  [E.AtomicFenceId, "", []], [E.SIMDExtractId, "SIMDExtract", ["Vec"]], [E.SIMDReplaceId, "SIMDReplace", ["Vec", "Value"]],
-  [E.SIMDShuffleId, "SIMDShuffle", ["Left", "Right"]], [E.SIMDTernaryId, "SIMDTernary", ["A", "B", "C"]],
-  [E.SIMDShiftId, "SIMDShift", ["Vec", "Shift"]], [E.SIMDLoadId, "SIMDLoad", ["Ptr"]],
-  [E.SIMDLoadStoreLaneId, "SIMDLoadStoreLane", ["Ptr", "Vec"]], [E.MemoryInitId, "MemoryInit", ["Dest", "Offset", "Size"]],
-  [E.DataDropId, "", []], [E.MemoryCopyId, "MemoryCopy", ["Dest", "Source", "Size"]],
-  [E.MemoryFillId, "MemoryFill", ["Dest", "Value", "Size"]], [E.RefNullId, "", []], [E.RefIsNullId, "RefIsNull", ["Value"]],
-  [E.RefFuncId, "", []], [E.RefEqId, "RefEq", ["Left", "Right"]], [E.TableGetId, "TableGet", ["Index"]],
-  [E.TableSetId, "TableSet", ["Index", "Value"]], [E.TableSizeId, "", []], [E.TableGrowId, "TableGrow", ["Value", "Delta"]],
-  [E.TupleMakeId, "TupleMake", ["Operands"]], [E.TupleExtractId, "TupleExtract", ["Tuple"]],
-];
-/** @type {Map<number, ((expr: number) => number | number[])[]>} */
-const CHILDREN = new Map(KINDS.map(([id, cls, fields]) => [id, fields.map((f) => /** @type {any} */ (binaryen)[cls][`get${f}`])]));
-/** @type {Map<number, string>} binaryen's name of each expression kind, for messages */
-const KIND_NAMES = new Map(
-  Object.entries(binaryen).filter(([k, v]) => k.endsWith("Id") && typeof v === "number").map(([k, v]) => [/** @type {number} */ (v), k.slice(0, -2)]),
-);
-// Structure only: they run no instruction of their own.
-const FREE = new Set([E.BlockId, E.NopId]);
 // The operand each rewritten kind hands to a helper first.
 const REWRITES = new Map([
-  [E.MemoryCopyId, [E.MemoryCopy.getSize, E.MemoryCopy.setSize, CHARGE_BYTES]],
-  [E.MemoryFillId, [E.MemoryFill.getSize, E.MemoryFill.setSize, CHARGE_BYTES]],
-  [E.MemoryInitId, [E.MemoryInit.getSize, E.MemoryInit.setSize, CHARGE_BYTES]],
-  [E.MemoryGrowId, [E.MemoryGrow.getDelta, E.MemoryGrow.setDelta, "__modus_grow"]],
+  [binaryen.MemoryCopyId, [binaryen.MemoryCopy.getSize, binaryen.MemoryCopy.setSize, CHARGE_BYTES]],
+  [binaryen.MemoryFillId, [binaryen.MemoryFill.getSize, binaryen.MemoryFill.setSize, CHARGE_BYTES]],
+  [binaryen.MemoryInitId, [binaryen.MemoryInit.getSize, binaryen.MemoryInit.setSize, CHARGE_BYTES]],
+  [binaryen.MemoryGrowId, [binaryen.MemoryGrow.getDelta, binaryen.MemoryGrow.setDelta, "__modus_grow"]],
 ]);
+
+/**
+ * One function being metered: the module, the function, the leaves charged
+ * at their call sites, its body (replaced when the outermost expression is)
+ * and the local that holds fuel inside register-friendly loops, once added.
+ * @typedef {{ m: binaryen.Module, func: number, folded: Map<string, number>, body: number, fuelLocal?: number }} Walk
+ */
 
 /**
  * The fuel cost of `expr` outside any loop it contains; each loop inside is
  * rewritten to charge its own body per iteration, bulk memory operations to
- * charge their bytes, and memory.grow to ask the host first.
+ * charge their bytes, and memory.grow to ask the host first. `replace` puts
+ * another expression in `expr`'s place (a loop is wrapped).
+ *
+ * @param {Walk} w
+ * @param {number} expr
+ * @param {(replacement: number) => void} replace
  */
-function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr, /** @type {Map<string, number>} */ folded) {
+function visit(w, expr, replace) {
+  const { m } = w;
   const id = binaryen.getExpressionId(expr);
-  const fields = CHILDREN.get(id);
-  if (!fields) throw new MeterError(`the module uses ${KIND_NAMES.get(id) ?? `expression kind ${id}`} instructions, which modus-edge cannot meter`);
-  if (id === E.LoopId) {
+  const slots = slotsOf(expr);
+  if (!slots) throw new MeterError(`the module uses ${kindName(id)} instructions, which modus-edge cannot meter`);
+  if (id === binaryen.LoopId) {
     const body = binaryen.Loop.getBody(expr);
-    const cost = walk(m, body, folded);
-    binaryen.Loop.setBody(expr, m.block(null, [take(m, m.i32.const(cost)), body], binaryen.getExpressionType(body)));
+    const cost = visit(w, body, (b) => binaryen.Loop.setBody(expr, b));
+    const wrapped = cacheFuel(w, expr, cost);
+    if (wrapped) replace(wrapped);
+    else binaryen.Loop.setBody(expr, m.block(null, [take(m, m.i32.const(cost)), binaryen.Loop.getBody(expr)], binaryen.getExpressionType(body)));
     return 1;
   }
   let cost = FREE.has(id) ? 0 : 1;
-  for (const get of fields) {
-    const value = get(expr);
-    if (Array.isArray(value)) for (const child of value) cost += walk(m, child, folded);
-    else if (value) cost += walk(m, value, folded);
+  for (const slot of slots) {
+    const child = slot.get(expr);
+    if (child) cost += visit(w, child, (c) => slot.set(expr, c));
   }
-  if (id === E.CallId) cost += folded.get(binaryen.Call.getTarget(expr)) ?? 0;
+  if (id === binaryen.CallId) cost += w.folded.get(binaryen.Call.getTarget(expr)) ?? 0;
   const rewrite = REWRITES.get(id);
   if (rewrite) {
     const [get, set, helper] = rewrite;
@@ -262,4 +245,35 @@ function walk(/** @type {binaryen.Module} */ m, /** @type {number} */ expr, /** 
   return cost;
 }
 
-
+/**
+ * An innermost loop that calls nothing keeps its fuel in a local (a register)
+ * instead of the global: loaded before the loop, charged per iteration,
+ * written back on every way out (each branch out of the loop and each return
+ * writes it back as its condition or value is evaluated; falling out of the
+ * end writes it after). A loop with a way out that has no operand to carry the
+ * write-back (a plain `br` out, a bare `return`) keeps the global. Returns the
+ * expression to put in the loop's place, or undefined.
+ */
+function cacheFuel(/** @type {Walk} */ w, /** @type {number} */ loop, /** @type {number} */ cost) {
+  const type = binaryen.getExpressionType(loop);
+  if (type !== binaryen.none && type !== binaryen.unreachable && binaryen.expandType(type).length !== 1) return undefined;
+  const exits = loopExits(loop);
+  if (!exits) return undefined;
+  const { m } = w;
+  const { i32 } = binaryen;
+  w.fuelLocal ??= binaryen._BinaryenFunctionAddVar(w.func, i32);
+  const f = /** @type {number} */ (w.fuelLocal);
+  const writeBack = () => m.global.set(FUEL, m.local.get(f, i32));
+  for (const exit of exits) exit(m, writeBack);
+  const body = binaryen.Loop.getBody(loop);
+  const charge = m.block(null, [
+    m.local.set(f, m.i32.sub(m.local.get(f, i32), m.i32.const(cost))),
+    m.if(m.i32.lt_s(m.local.get(f, i32), m.i32.const(0)), m.block(null, [writeBack(), m.local.set(f, m.call(OUT_OF_FUEL, [], i32))])),
+  ]);
+  binaryen.Loop.setBody(loop, m.block(null, [charge, body], binaryen.getExpressionType(body)));
+  const load = m.local.set(f, m.global.get(FUEL, i32));
+  if (type === binaryen.unreachable) return m.block(null, [load, loop], binaryen.unreachable);
+  if (type === binaryen.none) return m.block(null, [load, loop, writeBack()], binaryen.none);
+  const result = binaryen._BinaryenFunctionAddVar(w.func, type);
+  return m.block(null, [load, m.local.set(result, loop), writeBack(), m.local.get(result, type)], type);
+}

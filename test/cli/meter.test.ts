@@ -101,6 +101,27 @@ describe("meterWasm", () => {
     expect(h.used()).toBeGreaterThan(0);
   });
 
+  it.each([
+    ["br_if with a value", `(block $out (result i32) (loop $l (drop (br_if $out (local.get $i) (i32.ge_s (local.get $i) (local.get $n))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)) (unreachable))`],
+    ["return with a value", `(loop $l (if (i32.ge_s (local.get $i) (local.get $n)) (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)) (unreachable)`],
+    ["br_table", `(block $out (loop $l (br_table $l $out (i32.ge_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n)))))
+        (local.get $i)`],
+    ["a plain br out (the loop keeps the global)", `(block $out (loop $l (if (i32.ge_s (local.get $i) (local.get $n)) (then (br $out)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l))) (local.get $i)`],
+  ])("charges a loop that leaves by %s, and hands back what it used", (_, body) => {
+    const metered = meterWasm(wat(`(module (func (export "f") (param $n i32) (result i32) (local $i i32) ${body}))`));
+    const bill = (n: number) => {
+      const h = host(metered, { slice: 1000 });
+      h.exports.f(n);
+      return h.used();
+    };
+    const [a, b, c] = [bill(1000), bill(2000), bill(3000)];
+    expect(b - a).toBeGreaterThanOrEqual(3000);
+    expect(c - b).toBe(b - a);
+  });
+
   it("asks for fuel a slice at a time, and stops the module when the host refuses", () => {
     const h = host(metered, { slice: 100, budget: 10_000 });
     expect(() => h.exports.count(1_000_000)).toThrow("budget spent");
