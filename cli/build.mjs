@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { packageRoot, defaultOutDir } from "./paths.mjs";
+import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
 import { loadManifestModule } from "./manifest.mjs";
 import { buildExplorer } from "./explorer.mjs";
 
@@ -45,7 +45,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   const cwd = process.cwd();
   process.chdir(stage);
   process.env.MODUS_EDGE_APP_DIR = app;
-  const { error, stderr } = await asc.main(
+  const { error, stderr } = await withoutTransformChatter(() => asc.main(
     ["assembly/index.ts", "--config", rel(configFile), ...targetArgs(target), "--outFile", rel(wasmFile),
       "--path", rel(path.join(packageRoot, "node_modules")), "--noColors"],
     {
@@ -57,7 +57,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
         problems.push(`${where ? where + ": " : ""}error TS${d.code}: ${d.message}`);
       },
     },
-  ).finally(() => {
+  )).finally(() => {
     process.chdir(cwd);
     delete process.env.MODUS_EDGE_APP_DIR;
   });
@@ -69,7 +69,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   // Written only when it changed: wrangler dev reloads the Worker on every write.
   writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
-  if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
+  if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);
   return { wasmFile };
 }
 
@@ -77,6 +77,25 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
 // fastest build that still runs as deployed code does (dev rebuilds on save).
 function targetArgs(target) {
   return target === "dev" ? ["--target", "release", "--optimizeLevel", "0", "--shrinkLevel", "0"] : ["--target", target];
+}
+
+/**
+ * Runs the compiler with `console.log` muted: the transforms (try-as, json-as)
+ * narrate their work there (` |Found entry function X`, rewritten code), which
+ * tells an app's author nothing. asc's own output and diagnostics go through
+ * the streams given to it; warnings and errors on the console still show.
+ * @template T
+ * @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+async function withoutTransformChatter(run) {
+  const { log, info, debug } = console;
+  console.log = console.info = console.debug = () => {};
+  try {
+    return await run();
+  } finally {
+    Object.assign(console, { log, info, debug });
+  }
 }
 
 function writeIfChanged(file, text) {
@@ -139,11 +158,6 @@ async function validManifest(file) {
     if (err instanceof ManifestError) throw new BuildError(`${displayPath(file)} is not valid:\n${err.message}`);
     throw err;
   }
-}
-
-function displayPath(p) {
-  const rel = path.relative(process.cwd(), p);
-  return rel.startsWith("..") ? p : rel || ".";
 }
 
 /** `line:column` of a diagnostic in an app file, as editors link it. */
