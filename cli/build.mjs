@@ -3,11 +3,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
-import { loadManifestModule } from "./manifest.mjs";
+import { loadRuntimeModule } from "./runtime.mjs";
 import { buildExplorer } from "./explorer.mjs";
+import { BuildError } from "./errors.mjs";
+import { isolatedBuilder } from "./isolated-build.mjs";
 
-/** A build failure the user caused: its message is shown without a stack. */
-export class BuildError extends Error {}
+export { BuildError };
 
 const SDK_PACKAGE = "@hypermode/modus-sdk-as";
 const require = createRequire(path.join(packageRoot, "package.json"));
@@ -19,7 +20,18 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * @example await buildApp({ appDir: "functions" })
  * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts
  */
-export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
+export async function buildApp(opts) {
+  // The transforms keep module state a second compile would inherit: after
+  // this process's first build, each runs in a fresh one.
+  if (compiledHere) return await isolatedBuilder().build(opts);
+  compiledHere = true;
+  return await compile(opts);
+}
+
+let compiledHere = false;
+
+/** @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts */
+async function compile({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
   const app = path.resolve(appDir);
   // Resolved now: asc later runs from inside the app folder.
   outDir = path.resolve(outDir);
@@ -29,7 +41,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   const entry = path.join(app, "assembly", "index.ts");
   if (!existsSync(entry)) throw new BuildError(`assembly/index.ts not found in ${app}`);
 
-  const manifest = await validManifest(manifestFile);
+  const manifest = await readManifest(manifestFile);
   mkdirSync(outDir, { recursive: true });
   const configFile = writeEffectiveConfig(app, outDir);
   const wasmFile = path.join(outDir, "app.wasm");
@@ -65,9 +77,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
-  // Comments and trailing commas are gone: the Worker imports plain JSON.
-  // Written only when it changed: wrangler dev reloads the Worker on every write.
-  writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);
   return { wasmFile };
@@ -98,21 +108,39 @@ async function withoutTransformChatter(run) {
   }
 }
 
-function writeIfChanged(file, text) {
-  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
-  writeFileSync(file, text);
+/**
+ * Writes the parsed manifest to `<outDir>/modus.json` as plain JSON, which is
+ * what the Worker imports: comments and trailing commas are gone. Written
+ * only when it changed: wrangler reloads the Worker on every write.
+ * @param {string} outDir
+ * @param {unknown} manifest
+ */
+export function writeManifest(outDir, manifest) {
+  writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
 }
 
-/** Copies the app's sources (not node_modules or build output) to `<outDir>/.asc/app`. */
+/**
+ * @param {string} file
+ * @param {string | Uint8Array} data
+ */
+export function writeIfChanged(file, data) {
+  if (existsSync(file) && Buffer.compare(readFileSync(file), Buffer.from(data)) === 0) return;
+  writeFileSync(file, data);
+}
+
+/**
+ * Copies the app's sources to `<outDir>/.asc/app`: not node_modules, build
+ * output, or the env files that hold local secrets (the compiler never reads them).
+ */
 function stageApp(app, outDir) {
   const stage = path.join(outDir, ".asc", "app");
   rmSync(stage, { recursive: true, force: true });
-  const skip = new Set(["node_modules", "build", ".git"]);
+  const skip = new Set(["node_modules", "build", ".git", ".dev.vars"]);
   mkdirSync(stage, { recursive: true });
   // Entry by entry: the output folder may sit inside the app, and must not be copied into itself.
   for (const entry of readdirSync(app)) {
     const src = path.join(app, entry);
-    if (skip.has(entry) || outDir === src || outDir.startsWith(src + path.sep)) continue;
+    if (skip.has(entry) || /^\.env(\.|$)/.test(entry) || outDir === src || outDir.startsWith(src + path.sep)) continue;
     cpSync(src, path.join(stage, entry), { recursive: true });
   }
   return stage;
@@ -150,8 +178,13 @@ function resolveTransform(name, app) {
   }
 }
 
-async function validManifest(file) {
-  const { parseManifest, ManifestError } = await loadManifestModule();
+/**
+ * Reads and validates a modus.json (JSON with comments and trailing commas)
+ * with the Worker's own rules; a problem is a BuildError naming the file.
+ * @param {string} file
+ */
+export async function readManifest(file) {
+  const { parseManifest, ManifestError } = await loadRuntimeModule();
   try {
     return parseManifest(readFileSync(file, "utf8"));
   } catch (err) {

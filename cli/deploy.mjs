@@ -3,21 +3,24 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp } from "./build.mjs";
-import { loadManifestModule } from "./manifest.mjs";
+import { usePrebuilt } from "./prebuilt.mjs";
+import { loadRuntimeModule } from "./runtime.mjs";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 
 /**
- * Builds the app and runs `wrangler deploy` on it (extra arguments, such as
+ * Builds the app (or takes a module built elsewhere, `wasm`, with the app's
+ * modus.json) and runs `wrangler deploy` on it (extra arguments, such as
  * `--dry-run --outdir dist`, pass through). Before deploying it says which
  * secrets the Worker needs, and warns when a bearer-token endpoint would
  * refuse every request for lack of keys.
  *
  * @example await deployApp({ appDir: "functions", wranglerArgs: ["--dry-run"] })
- * @param {{ appDir: string, wranglerArgs?: string[] }} opts
+ * @param {{ appDir: string, wasm?: string, wranglerArgs?: string[] }} opts
  */
-export async function deployApp({ appDir, wranglerArgs = [] }) {
-  await buildApp({ appDir });
-  const { graphqlEndpoints, requiredSecrets } = await loadManifestModule();
+export async function deployApp({ appDir, wasm, wranglerArgs = [] }) {
+  if (wasm) await usePrebuilt({ appDir, wasm });
+  else await buildApp({ appDir });
+  const { graphqlEndpoints, requiredSecrets } = await loadRuntimeModule();
   const manifest = JSON.parse(readFileSync(path.join(defaultOutDir, "modus.json"), "utf8"));
   const notes = [];
   for (const e of graphqlEndpoints(manifest)) {
