@@ -11,6 +11,8 @@ import { isolatedBuilder } from "./isolated-build.mjs";
 export { BuildError };
 
 const SDK_PACKAGE = "@hypermode/modus-sdk-as";
+/** The transforms every app is compiled with, as Modus's app template lists them. */
+const REQUIRED_TRANSFORMS = [`${SDK_PACKAGE}/transform`, "json-as/transform", "try-as/transform"];
 const require = createRequire(path.join(packageRoot, "package.json"));
 
 /**
@@ -157,9 +159,11 @@ function writeEffectiveConfig(app, outDir) {
   let base = path.join(sdkDir, "plugin.asconfig.json");
   if (config.extends && !config.extends.includes(SDK_PACKAGE)) base = path.resolve(app, config.extends);
   const options = { ...config.options };
-  // The metadata transform is not optional: the runtime cannot serve a module without it.
-  const transforms = [].concat(options.transform ?? []);
-  if (!transforms.includes(`${SDK_PACKAGE}/transform`)) transforms.unshift(`${SDK_PACKAGE}/transform`);
+  // Not optional, and in Modus's order: the runtime cannot serve a module
+  // without the metadata, and the SDK's own classes need json-as's
+  // serializers and try-as's exceptions. The app's other transforms follow.
+  const listed = [].concat(options.transform ?? []);
+  const transforms = [...REQUIRED_TRANSFORMS, ...listed.filter((t) => !REQUIRED_TRANSFORMS.includes(t))];
   options.transform = transforms.map((t) => resolveTransform(t, app));
   const dir = path.join(outDir, ".asc");
   const effective = { ...config, extends: path.relative(dir, base), options };

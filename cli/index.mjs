@@ -8,11 +8,12 @@ import { newApp } from "./new.mjs";
 const USAGE = `usage: modus-edge <command> [app] [options]
 
 commands:
-  build [app] [--out dir]   compile the app's AssemblyScript (app defaults to functions/)
+  build [app] [--out dir] [--target release|debug]
+                            compile the app's AssemblyScript (app defaults to functions/)
   dev [app] [--port n] [--out dir] [--wasm file] [--inspect]
                             build, serve at http://127.0.0.1:8686/graphql, rebuild on change;
                             env from the app's .dev.vars / .env* files and MODUS_* shell variables
-  deploy [app] [--wasm file] [-- args]
+  deploy [app] [--out dir] [--wasm file] [-- args]
                             build, then wrangler deploy (args pass through, e.g. -- --dry-run)
   new <dir>                 scaffold a Modus app folder
 
@@ -23,7 +24,7 @@ commands:
 
 /** Options that take no value, and those that take one. */
 const FLAGS = new Set(["inspect", "help"]);
-const VALUED = new Set(["out", "port", "wasm"]);
+const VALUED = new Set(["out", "port", "wasm", "target"]);
 
 /**
  * Splits argv into the command, its positional arguments, `--name value`
@@ -60,7 +61,11 @@ export async function runCli(argv) {
     const app = args[0] ?? "functions";
     switch (command) {
       case "build":
-        await buildApp({ appDir: app, ...(options.out ? { outDir: path.resolve(options.out) } : {}) });
+        await buildApp({
+          appDir: app,
+          ...(options.out ? { outDir: path.resolve(options.out) } : {}),
+          ...(options.target ? { target: targetOf(options.target) } : {}),
+        });
         return 0;
       case "dev":
         return await devServer({
@@ -71,7 +76,12 @@ export async function runCli(argv) {
           inspect: options.inspect === "true",
         });
       case "deploy":
-        return await deployApp({ appDir: app, wranglerArgs: rest, ...(options.wasm ? { wasm: options.wasm } : {}) });
+        return await deployApp({
+          appDir: app,
+          wranglerArgs: rest,
+          ...(options.out ? { outDir: path.resolve(options.out) } : {}),
+          ...(options.wasm ? { wasm: options.wasm } : {}),
+        });
       case "new":
         if (!args[0]) throw new BuildError("new needs a folder: modus-edge new <dir>");
         newApp({ dir: args[0] });
@@ -102,4 +112,10 @@ function portOf(text) {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new BuildError(`--port: "${text}" is not a port number (1-65535)`);
   return port;
+}
+
+/** @param {string} text */
+function targetOf(text) {
+  if (text !== "release" && text !== "debug") throw new BuildError(`--target: "${text}" is not a target (release or debug)`);
+  return text;
 }
