@@ -6,7 +6,7 @@ import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
 import { loadRuntimeModule } from "./runtime.mjs";
 import { buildExplorer } from "./explorer.mjs";
 import { BuildError } from "./errors.mjs";
-import { isolatedBuilder } from "./isolated-build.mjs";
+import { resetTransformState } from "./transform-state.mjs";
 
 export { BuildError };
 
@@ -22,18 +22,7 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * @example await buildApp({ appDir: "functions" })
  * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts
  */
-export async function buildApp(opts) {
-  // The transforms keep module state a second compile would inherit: after
-  // this process's first build, each runs in a fresh one.
-  if (compiledHere) return await isolatedBuilder().build(opts);
-  compiledHere = true;
-  return await compile(opts);
-}
-
-let compiledHere = false;
-
-/** @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts */
-async function compile({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
+export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
   const app = path.resolve(appDir);
   // Resolved now: asc later runs from inside the app folder.
   outDir = path.resolve(outDir);
@@ -56,6 +45,7 @@ async function compile({ appDir, outDir = defaultOutDir, target = "release", qui
   // directory, so it runs from that copy with every path relative to it.
   const stage = stageApp(app, outDir);
   const rel = (/** @type {string} */ p) => path.relative(stage, p) || ".";
+  await resetTransformState();
   const cwd = process.cwd();
   process.chdir(stage);
   process.env.MODUS_EDGE_APP_DIR = app;
@@ -91,22 +81,30 @@ function targetArgs(target) {
   return target === "dev" ? ["--target", "release", "--optimizeLevel", "0", "--shrinkLevel", "0"] : ["--target", target];
 }
 
+/** json-as's and try-as's transforms, which narrate their work on the console. */
+const CHATTY_TRANSFORMS = /[\\/]node_modules[\\/](?:json-as|try-as)[\\/]transform[\\/]/;
+
 /**
- * Runs the compiler with `console.log` muted: the transforms (try-as, json-as)
- * narrate their work there (` |Found entry function X`, rewritten code), which
- * tells an app's author nothing. asc's own output and diagnostics go through
- * the streams given to it; warnings and errors on the console still show.
+ * Runs the compiler with the transforms' `console.log` lines dropped: they
+ * narrate their work there (` |Found entry function X`, rewritten code),
+ * which tells an app's author nothing. Only calls made from those transforms
+ * are dropped, so whatever else logs meanwhile (the dev server's Worker)
+ * still shows; asc's own output goes through the streams given to it.
  * @template T
  * @param {() => Promise<T>} run
  * @returns {Promise<T>}
  */
 async function withoutTransformChatter(run) {
-  const { log, info, debug } = console;
-  console.log = console.info = console.debug = () => {};
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  for (const level of /** @type {const} */ (["log", "info", "debug"])) {
+    console[level] = (...args) => {
+      if (!CHATTY_TRANSFORMS.test(new Error().stack ?? "")) saved[level](...args);
+    };
+  }
   try {
     return await run();
   } finally {
-    Object.assign(console, { log, info, debug });
+    Object.assign(console, saved);
   }
 }
 

@@ -5,7 +5,6 @@ import { buildApp } from "./build.mjs";
 import { startDevWorker } from "./dev-worker.mjs";
 import { DEV_ENV_FILES, loadDevEnv } from "./env.mjs";
 import { BuildError } from "./errors.mjs";
-import { isolatedBuilder } from "./isolated-build.mjs";
 import { displayPath, packageRoot } from "./paths.mjs";
 import { usePrebuilt } from "./prebuilt.mjs";
 import { writeWorkerConfig } from "./worker-config.mjs";
@@ -32,8 +31,8 @@ export async function devServer({ appDir, port = DEV_PORT, outDir, wasm, inspect
   const app = path.resolve(appDir);
   const out = outDir ? path.resolve(outDir) : devOutDir(app);
   // Unoptimized builds: Binaryen's optimizer is most of a build's time.
-  const prepare = ({ build = buildApp, quiet = false } = {}) =>
-    wasm ? usePrebuilt({ appDir: app, wasm, outDir: out, quiet }) : build({ appDir: app, outDir: out, target: "dev", quiet });
+  const prepare = ({ quiet = false } = {}) =>
+    wasm ? usePrebuilt({ appDir: app, wasm, outDir: out, quiet }) : buildApp({ appDir: app, outDir: out, target: "dev", quiet });
   await prepare();
   const config = writeWorkerConfig(out, { name: "modus-edge-dev" });
 
@@ -45,8 +44,7 @@ export async function devServer({ appDir, port = DEV_PORT, outDir, wasm, inspect
       "\n",
   );
 
-  // Rebuilds run one at a time, each in a fresh process (see isolated-build.mjs); a save during one triggers one more.
-  const builder = wasm ? undefined : isolatedBuilder({ warm: true });
+  // Rebuilds run one at a time, in this warm process; a save during one triggers one more.
   let timer;
   let queue = Promise.resolve();
   const later = (/** @type {() => Promise<void>} */ task) => {
@@ -56,7 +54,7 @@ export async function devServer({ appDir, port = DEV_PORT, outDir, wasm, inspect
   const rebuild = async () => {
     const started = Date.now();
     try {
-      await prepare({ quiet: true, ...(builder ? { build: builder.build } : {}) });
+      await prepare({ quiet: true });
       process.stdout.write(`modus-edge: ${wasm ? "reloaded" : "rebuilt"} in ${Date.now() - started} ms\n`);
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
@@ -93,7 +91,6 @@ export async function devServer({ appDir, port = DEV_PORT, outDir, wasm, inspect
   return await new Promise((resolve) => {
     const stop = async () => {
       stops.forEach((s) => s());
-      builder?.close();
       await server.stop().catch(() => {});
       resolve(0);
     };
