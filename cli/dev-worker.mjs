@@ -1,4 +1,5 @@
 // @ts-check
+import { createServer } from "node:net";
 import path from "node:path";
 import { BuildError } from "./errors.mjs";
 
@@ -26,6 +27,8 @@ export async function startDevWorker({ config, host = "127.0.0.1", port, vars, i
     CLOUDFLARE_CF_FETCH_ENABLED: "false",
     CLOUDFLARE_INCLUDE_PROCESS_ENV: "false",
   });
+  // workerd would die with a stack dump on a taken port: say it plainly first.
+  await assertPortFree(host, port);
   const { unstable_startWorker } = await import("wrangler");
   const outDir = path.dirname(config);
   let worker;
@@ -47,8 +50,6 @@ export async function startDevWorker({ config, host = "127.0.0.1", port, vars, i
     await worker.ready;
   } catch (err) {
     await worker?.dispose().catch(() => {});
-    const message = /** @type {Error} */ (err)?.message ?? String(err);
-    if (/EADDRINUSE|address already in use/i.test(message)) throw new BuildError(`port ${port} on ${host} is in use: pick another with --port`);
     throw err;
   }
   const inspector = inspect ? await worker.inspectorUrl : undefined;
@@ -67,4 +68,19 @@ function bindingsOf(vars) {
   return Object.fromEntries(
     Object.entries(vars).map(([name, value]) => [name, { type: PLAIN.has(name) ? "plain_text" : "secret_text", value }]),
   );
+}
+
+/**
+ * @param {string} host
+ * @param {number} port
+ */
+function assertPortFree(host, port) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err) => {
+      const code = /** @type {NodeJS.ErrnoException} */ (err).code;
+      reject(code === "EADDRINUSE" ? new BuildError(`port ${port} on ${host} is in use: pick another with --port`) : err);
+    });
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
 }
