@@ -11,8 +11,8 @@ const PLAIN = new Set(["MODUS_ENV", "MODUS_EXPLORER"]);
  * with wrangler's dev server on `host:port`, offline, reloading when a file
  * of the folder changes. The env goes in as bindings held in this process's
  * memory: a secret is never written to a file or put on a command line.
- * No debugger is attached unless `inspect` (an attached inspector slows Wasm
- * several times over, and each one takes a port).
+ * No debugger is attached unless `inspect`: an inspector slows Wasm down,
+ * and each one takes a port (two at once collided on 9229).
  *
  * @example
  *   const server = await startDevWorker({ config: "/tmp/out/wrangler.json", port: 8686, vars: { MODUS_ENV: "dev" } });
