@@ -67,23 +67,32 @@ export function meterWasm(bytes) {
 }
 
 /**
- * Meters a module file in place (the build's last step, and a prebuilt
- * module's before it is served). A module that cannot be metered throws
+ * {@link meterWasm}, with a module that cannot be metered thrown as
  * `asError(reason)`, so the caller reports it in its own terms.
+ *
+ * @example writeFileSync(out, meterBytes(bytes, (reason) => new BuildError(reason)))
+ * @param {Uint8Array} bytes
+ * @param {(message: string) => Error} [asError]
+ */
+export function meterBytes(bytes, asError = (message) => new MeterError(message)) {
+  try {
+    return meterWasm(bytes);
+  } catch (err) {
+    if (err instanceof MeterError) throw asError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Meters a module file in place (the build's last step).
  *
  * @example meterWasmFile("build/app.wasm", (reason) => new BuildError(reason))
  * @param {string} file
  * @param {(message: string) => Error} [asError]
  */
-export function meterWasmFile(file, asError = (message) => new MeterError(message)) {
+export function meterWasmFile(file, asError) {
   const bytes = readFileSync(file);
-  let metered;
-  try {
-    metered = meterWasm(bytes);
-  } catch (err) {
-    if (err instanceof MeterError) throw asError(err.message);
-    throw err;
-  }
+  const metered = meterBytes(bytes, asError);
   if (metered !== bytes) writeFileSync(file, metered);
 }
 

@@ -18,6 +18,8 @@ export function health(app: LoadedApp) {
     runtime: `${pkg.name}@${pkg.version}`,
     // Checked at start (src/jspi.ts): without it the Worker answers 503 instead.
     jspi: true,
-    functions: Object.keys(m.fnExports).length,
+    // The functions served as fields: hidden `_` exports (Modus's SDK adds its
+    // agent entry points to every module) are not the app's functions.
+    functions: app.schema.fields.length,
   };
 }

@@ -1,5 +1,5 @@
 import { buildRequestForConnection, ConnectionError, matchHttpConnection } from "../manifest/connections";
-import { fetchChecked, RedirectError } from "../outbound/fetch";
+import { fetchChecked, RedirectError, type NextHop } from "../outbound/fetch";
 import { connectionRedirects } from "../outbound/connection";
 import { SecretError } from "../manifest/secrets";
 import type { CallContext } from "../wasm/context";
@@ -72,20 +72,39 @@ async function fetchForGuest(ctx: CallContext, request: GuestRequest) {
   const body = request.body && method !== "GET" && method !== "HEAD" ? fromBase64(request.body) : undefined;
   const timeout = Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) > 0 ? Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
   let res: Response;
+  // The URL being fetched when a hop fails: the first, or the redirect's.
+  let attempted = request.url;
   try {
     const first = buildRequestForConnection({ ...match, env: ctx.env, headers });
+    attempted = first.url;
     // Each hop is checked against the manifest and gets its own connection's headers, never the last one's.
-    const next = connectionRedirects({ manifest: ctx.manifest, env: ctx.env, from: match, headers });
+    const checked = connectionRedirects({ manifest: ctx.manifest, env: ctx.env, from: match, headers });
+    const next: NextHop = (hop) => {
+      const target = checked(hop);
+      attempted = target.url;
+      return target;
+    };
     res = await fetchChecked(first.url, { method, headers: first.headers, ...(body ? { body } : {}), signal: AbortSignal.timeout(timeout) }, next);
   } catch (err) {
     if (err instanceof SecretError || err instanceof ConnectionError || err instanceof RedirectError) {
       return refuse(`http.fetch ${request.url}: ${err.message}`);
     }
-    const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : String((err as Error)?.message ?? err);
+    const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : unreachable(attempted, err);
     return refuse(`http.fetch ${request.url}: ${why}`);
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, statusText: res.statusText, headers: guestHeaders(res.headers), body: toBase64(bytes) };
+}
+
+/**
+ * Names the host a failed fetch could not reach (the connection's, after any
+ * origin override; never its full URL, whose query may carry secrets), with
+ * the runtime's reason unless that is only an opaque "internal error; reference = …".
+ */
+function unreachable(url: string, err: unknown): string {
+  const reason = String((err as Error)?.message ?? err).trim();
+  const opaque = !reason || /internal error/i.test(reason);
+  return `could not reach ${new URL(url).host}${opaque ? "" : ` (${reason.replace(/\.$/, "")})`}`;
 }
 
 /**

@@ -90,7 +90,7 @@ describe("the SDK test app", () => {
     expect(sig("claimsSubject")).toBe(`() => ${STRING}`);
     expect(sig("isValidTimeZone")).toBe(`(tz: ${STRING}) => bool`);
     expect(sig("durationOfSeconds")).toBe("(seconds: i64) => i64");
-    expect(Object.keys(metadata.fnExports)).toHaveLength(58);
+    expect(Object.keys(metadata.fnExports)).toHaveLength(60);
   });
 
   it("builds OpenAI chat requests as Modus does, leaving defaults out", () => {
