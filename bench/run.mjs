@@ -35,6 +35,7 @@ const builds = [
   ["large-unmetered", "bench/apps/large", false],
   // The hostile test app: its loops calibrate how fast each kind of work burns fuel.
   ["hardening", "test/hardening/app", true],
+  ["hardening-unmetered", "test/hardening/app", false],
 ];
 for (const [name, dir, meter] of builds) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name), meter });
@@ -116,8 +117,8 @@ try {
   const metering = await measureMetering({
     url: W,
     pid: worker.pid,
-    rounds: quick ? 3 : 7,
-    overhead: { sayHello: batch(600), totalOrder: batch(100), search: batch(60) },
+    rounds: quick ? 3 : 9,
+    overhead: { sayHello: batch(900), totalOrder: batch(150), search: batch(100), work: batch(6), memoryWork: batch(6), stringWork: batch(6) },
     rates: { spin: batch(12), work: batch(12), memoryWork: batch(12), stringWork: batch(12), copyWork: batch(20), grow: batch(4) },
   });
   log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");

@@ -7,6 +7,7 @@ import unmeteredWasm from "./build/example-unmetered/app.wasm";
 import largeUnmeteredWasm from "./build/large-unmetered/app.wasm";
 import hardeningWasm from "./build/hardening/app.wasm";
 import hardeningManifestJson from "./build/hardening/modus.json";
+import hardeningUnmeteredWasm from "./build/hardening-unmetered/app.wasm";
 import manifestJson from "./build/example/modus.json";
 import largeManifestJson from "./build/large/modus.json";
 import { createApp } from "../src/app";
@@ -61,7 +62,7 @@ app.get("/bench/instances", async (c) => {
 const metering = meteringWorkloads({
   example: { metered: wasm, plain: unmeteredWasm, manifest },
   large: { metered: largeWasm, plain: largeUnmeteredWasm, manifest: largeManifestJson as Manifest },
-  hardening: { metered: hardeningWasm, manifest: hardeningManifestJson as Manifest },
+  hardening: { metered: hardeningWasm, plain: hardeningUnmeteredWasm, manifest: hardeningManifestJson as Manifest },
 });
 app.get("/bench/metering/run", async (c) => {
   const w = metering[c.req.query("name") ?? ""];

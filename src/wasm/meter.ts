@@ -2,19 +2,19 @@ import type { Limits } from "../limits";
 
 /**
  * Fuel units (one per Wasm expression, see cli/meter.mjs) per millisecond of
- * budget. Measured in workerd on the reference machine (BENCHMARKS.md,
- * "Metering"): tight loops burn 6.5 M units/ms, array and string code 7.5–17
- * M, bulk copies about 9 M; so a budget in ms is an estimate, which the
- * slowest burners overrun by about a quarter.
+ * budget. Measured by workerd's CPU time on the reference machine
+ * (BENCHMARKS.md, "Metering"): a tight loop burns 7.2 M units per CPU ms,
+ * integer, array and string code 19–28 M, bulk copies 30 M; so the slowest
+ * burner overruns a budget by about a tenth, and most code stops well inside it.
  */
 export const FUEL_PER_MS = 8_000_000;
 
 /**
  * Fuel charged for each 64 KiB page `memory.grow` adds: first touching fresh
- * memory costs about 50 µs a page on the reference machine (page faults and
+ * memory costs about 0.15 ms a page on the reference machine (page faults and
  * zeroing), work the instruction count never sees.
  */
-export const FUEL_PER_PAGE = 400_000;
+export const FUEL_PER_PAGE = 1_200_000;
 
 /** How much compute runs between two chances for other requests to run. */
 const SLICE_MS = 1;
