@@ -1,7 +1,8 @@
 // @ts-check
 // Which loops may keep their fuel in a local (see cacheFuel in meter.mjs):
-// innermost ones that call nothing, and whose every way out can carry a
-// write-back of the local to the global.
+// innermost ones that call nothing but quiet functions (which never touch
+// the fuel global), and whose every way out can carry a write-back of the
+// local to the global.
 import binaryen from "binaryen";
 import { childrenOf } from "./meter-ir.mjs";
 
@@ -13,14 +14,15 @@ import { childrenOf } from "./meter-ir.mjs";
 
 /**
  * The ways out of `loop` if it may keep its fuel in a local, else undefined:
- * it must contain no loop and no call (the callee would read a stale global),
- * and every branch out of it and every return must have an operand evaluated
- * just before it leaves.
+ * it must contain no loop and no call but to `quiet` functions (another
+ * callee would read a stale global), and every branch out of it and every
+ * return must have an operand evaluated just before it leaves.
  *
  * @param {number} loop
+ * @param {Set<string>} quiet
  * @returns {Exit[] | undefined}
  */
-export function loopExits(loop) {
+export function loopExits(loop, quiet) {
   const inside = new Set([binaryen.Loop.getName(loop)]);
   const body = binaryen.Loop.getBody(loop);
   /** @type {number[]} */
@@ -29,7 +31,8 @@ export function loopExits(loop) {
   while (stack.length) {
     const expr = /** @type {number} */ (stack.pop());
     const id = binaryen.getExpressionId(expr);
-    if (id === binaryen.LoopId || id === binaryen.CallId || id === binaryen.CallIndirectId) return undefined;
+    if (id === binaryen.LoopId || id === binaryen.CallIndirectId) return undefined;
+    if (id === binaryen.CallId && !quiet.has(binaryen.Call.getTarget(expr))) return undefined;
     if (id === binaryen.BlockId && binaryen.Block.getName(expr)) inside.add(binaryen.Block.getName(expr));
     if (id === binaryen.BreakId || id === binaryen.SwitchId || id === binaryen.ReturnId) branches.push(expr);
     stack.push(...childrenOf(expr));

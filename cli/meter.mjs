@@ -56,9 +56,9 @@ export function meterWasm(bytes) {
   try {
     module.setFeatures(FEATURES);
     const defined = definedFunctions(module);
-    const folded = foldableLeaves(module, defined);
+    const { folded, quiet } = foldableFunctions(module, defined);
     addRuntime(module);
-    for (const func of defined) meterFunction(module, func, folded);
+    for (const func of defined) meterFunction(module, func, folded, quiet);
     if (!module.validate()) throw new MeterError("the metered module does not validate (see the messages above)");
     return module.emitBinary();
   } finally {
@@ -139,13 +139,18 @@ function take(/** @type {binaryen.Module} */ m, /** @type {number} */ cost) {
 
 /**
  * Charges the function's entry for its straight-line code, and each loop
- * iteration for its body. A foldable leaf is charged by its callers instead.
+ * iteration for its body. A folded function is charged by its callers instead.
  */
-function meterFunction(/** @type {binaryen.Module} */ m, /** @type {number} */ func, /** @type {Map<string, number>} */ folded) {
+function meterFunction(
+  /** @type {binaryen.Module} */ m,
+  /** @type {number} */ func,
+  /** @type {Map<string, number>} */ folded,
+  /** @type {Set<string>} */ quiet,
+) {
   const body = binaryen.Function.getBody(func);
   if (!body) return;
   /** @type {Walk} */
-  const walk = { m, func, folded, body };
+  const walk = { m, func, folded, quiet, body };
   const cost = visit(walk, body, (replacement) => (walk.body = replacement));
   if (folded.has(binaryen.Function.getName(func))) {
     if (walk.body !== body) binaryen.Function.setBody(func, walk.body);
@@ -154,18 +159,26 @@ function meterFunction(/** @type {binaryen.Module} */ m, /** @type {number} */ f
   binaryen.Function.setBody(func, m.block(null, [take(m, m.i32.const(cost)), walk.body], binaryen.getExpressionType(walk.body)));
 }
 
+// A folded function's cost is a constant in its callers' charges; past this, it keeps its own check.
+const MAX_FOLDED_COST = 1 << 20;
+
 /**
- * Leaves (no loop, no call) that only direct calls reach (not exported, not
- * in a table, not taken by ref.func, not the start function), with their
- * cost. Such a function runs a bounded number of instructions, so each call
- * site charges its cost with the caller's straight-line code and the leaf
- * needs no check of its own: small helpers called in hot loops cost nothing extra.
+ * Functions that run a bounded number of instructions (no loop, no indirect
+ * call, calling only host imports and other such functions) and that only
+ * direct calls reach (not exported, not in a table, not taken by ref.func,
+ * not the start function), with their cost including their callees'. Each
+ * call site charges that cost with the caller's straight-line code, so the
+ * function needs no check of its own: small helpers called in hot loops cost
+ * nothing extra.
+ *
+ * Also returns which of them are quiet: they never touch the fuel global, so
+ * a loop may call them and still keep its fuel in a local.
  *
  * @param {binaryen.Module} m
  * @param {number[]} defined
- * @returns {Map<string, number>}
+ * @returns {{ folded: Map<string, number>, quiet: Set<string> }}
  */
-function foldableLeaves(m, defined) {
+function foldableFunctions(m, defined) {
   /** @type {Set<string>} */
   const escaping = new Set();
   for (let i = 0; i < m.getNumExports(); i++) {
@@ -177,23 +190,50 @@ function foldableLeaves(m, defined) {
   }
   const start = m.getStart();
   if (start) escaping.add(binaryen.Function.getName(start));
-  /** @type {Map<string, number>} */
-  const leaves = new Map();
+  /** @type {Map<string, Found>} */
+  const bounded = new Map();
   for (const func of defined) {
     const body = binaryen.Function.getBody(func);
-    const found = { cost: 0, leaf: true };
+    /** @type {Found} */
+    const found = { cost: 0, bounded: true, calls: [], quiet: true };
     if (body) survey(body, found, escaping);
-    if (found.leaf) leaves.set(binaryen.Function.getName(func), found.cost);
+    if (found.bounded) bounded.set(binaryen.Function.getName(func), found);
   }
-  for (const name of escaping) leaves.delete(name);
-  return leaves;
+  const imports = new Set();
+  for (let i = 0; i < m.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    if (info.module) imports.add(info.name);
+  }
+  // Folded in rounds: a function joins once everything it calls has (so recursion never does).
+  /** @type {Map<string, number>} */
+  const folded = new Map();
+  /** @type {Set<string>} */
+  const quiet = new Set();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, f] of bounded) {
+      if (folded.has(name) || escaping.has(name)) continue;
+      if (!f.calls.every((c) => imports.has(c) || folded.has(c))) continue;
+      const cost = f.cost + f.calls.reduce((sum, c) => sum + (folded.get(c) ?? 0), 0);
+      if (cost > MAX_FOLDED_COST) continue;
+      folded.set(name, cost);
+      // Quiet: nothing it runs reads or writes the fuel global (no bulk memory, no host call).
+      if (f.quiet && f.calls.every((c) => quiet.has(c))) quiet.add(name);
+      grew = true;
+    }
+  }
+  return { folded, quiet };
 }
 
-/** Reads an expression without changing it: its cost, whether it loops or calls, the functions it takes references to. */
-function survey(/** @type {number} */ expr, /** @type {{ cost: number, leaf: boolean }} */ found, /** @type {Set<string>} */ escaping) {
+/** @typedef {{ cost: number, bounded: boolean, calls: string[], quiet: boolean }} Found */
+
+/** Reads an expression without changing it: its cost, its direct calls, whether it loops or calls indirectly, the functions it takes references to. */
+function survey(/** @type {number} */ expr, /** @type {Found} */ found, /** @type {Set<string>} */ escaping) {
   const id = binaryen.getExpressionId(expr);
   const children = slotsOf(expr);
-  if (!children || id === binaryen.LoopId || id === binaryen.CallId || id === binaryen.CallIndirectId) found.leaf = false;
+  if (!children || id === binaryen.LoopId || id === binaryen.CallIndirectId) found.bounded = false;
+  if (id === binaryen.CallId) found.calls.push(binaryen.Call.getTarget(expr));
+  if (REWRITES.has(id)) found.quiet = false;
   if (id === binaryen.RefFuncId) escaping.add(binaryen.RefFunc.getFunc(expr));
   if (!children) return;
   if (!FREE.has(id)) found.cost++;
@@ -209,10 +249,10 @@ const REWRITES = new Map([
 ]);
 
 /**
- * One function being metered: the module, the function, the leaves charged
- * at their call sites, its body (replaced when the outermost expression is)
+ * One function being metered: the module, the function, the functions
+ * charged at their call sites, its body (replaced when the outermost expression is)
  * and the local that holds fuel inside register-friendly loops, once added.
- * @typedef {{ m: binaryen.Module, func: number, folded: Map<string, number>, body: number, fuelLocal?: number }} Walk
+ * @typedef {{ m: binaryen.Module, func: number, folded: Map<string, number>, quiet: Set<string>, body: number, fuelLocal?: number }} Walk
  */
 
 /**
@@ -255,7 +295,7 @@ function visit(w, expr, replace) {
 }
 
 /**
- * An innermost loop that calls nothing keeps its fuel in a local (a register)
+ * An innermost loop that calls nothing but quiet functions keeps its fuel in a local (a register)
  * instead of the global: loaded before the loop, charged per iteration,
  * written back on every way out (each branch out of the loop and each return
  * writes it back as its condition or value is evaluated; falling out of the
@@ -266,7 +306,7 @@ function visit(w, expr, replace) {
 function cacheFuel(/** @type {Walk} */ w, /** @type {number} */ loop, /** @type {number} */ cost) {
   const type = binaryen.getExpressionType(loop);
   if (type !== binaryen.none && type !== binaryen.unreachable && binaryen.expandType(type).length !== 1) return undefined;
-  const exits = loopExits(loop);
+  const exits = loopExits(loop, w.quiet);
   if (!exits) return undefined;
   const { m } = w;
   const { i32 } = binaryen;

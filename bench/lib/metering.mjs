@@ -1,14 +1,23 @@
 // Times the bench Worker's metering workloads (bench/variants/metering.ts)
 // by workerd's CPU time, which other processes on the machine do not
 // inflate the way they inflate wall time.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
-const TICK_MS = 10; // CLK_TCK is 100 on Linux
-
-/** CPU time (user + system) the process has used, in ms. */
+/**
+ * CPU time the process's threads have run, in ms, from the scheduler's
+ * nanosecond counters (/proc/<pid>/task/<tid>/schedstat): /proc/<pid>/stat
+ * counts in 10 ms ticks, too coarse for batches of a few hundred ms.
+ */
 function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -100,7 +100,7 @@ export function printReport(r) {
   out.push(
     table(
       ["workload", "calls", "fuel", "workerd CPU ms", "M units per CPU ms"],
-      Object.entries(r.metering.rates).map(([name, m]) => [name, String(m.calls), f(m.fuel), f(m.cpuMs), f(m.fuel / m.cpuMs / 1e6, 1)]),
+      Object.entries(r.metering.rates).map(([name, m]) => [name, String(m.calls), f(m.fuel), f(m.cpuMs, 1), f(m.fuel / m.cpuMs / 1e6, 1)]),
     ),
   );
 

@@ -122,6 +122,26 @@ describe("meterWasm", () => {
     expect(c - b).toBe(b - a);
   });
 
+  it("folds helpers that call helpers, but never a recursive function", () => {
+    const metered = meterWasm(
+      wat(`(module
+        (func $inc (param $x i32) (result i32) (i32.add (local.get $x) (i32.const 1)))
+        (func $twice (param $x i32) (result i32) (call $inc (call $inc (local.get $x))))
+        (func $down (param $n i32) (result i32)
+          (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0)) (else (call $twice (call $down (i32.sub (local.get $n) (i32.const 1)))))))
+        (func (export "down") (param $n i32) (result i32) (call $down (local.get $n))))`),
+    );
+    const bill = (n: number) => {
+      const h = host(metered);
+      expect(h.exports.down(n)).toBe(2 * n);
+      return h.used();
+    };
+    // Each level of the recursion is charged, its helpers with it.
+    const perLevel = bill(200) - bill(100);
+    expect(perLevel).toBe(bill(300) - bill(200));
+    expect(perLevel / 100).toBeGreaterThanOrEqual(10);
+  });
+
   it("asks for fuel a slice at a time, and stops the module when the host refuses", () => {
     const h = host(metered, { slice: 100, budget: 10_000 });
     expect(() => h.exports.count(1_000_000)).toThrow("budget spent");
