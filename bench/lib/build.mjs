@@ -24,7 +24,8 @@ function newest(dirs) {
  */
 export async function buildIfStale({ root, appDir, outDir, meter = true }) {
   const wasmFile = path.join(outDir, "app.wasm");
-  const sources = newest([appDir, path.join(root, "sdk"), path.join(root, "cli/meter.mjs")]);
+  const meterFiles = ["meter.mjs", "meter-ir.mjs", "meter-loops.mjs"].map((f) => path.join(root, "cli", f));
+  const sources = newest([appDir, path.join(root, "sdk"), ...meterFiles]);
   if (existsSync(wasmFile) && statSync(wasmFile).mtimeMs > sources) return { wasmFile, built: false };
   // As a user runs it, in its own process: the compiler's chatter stays out of the report.
   // Unmetered has no CLI flag (production never wants it): buildApp is called directly.
