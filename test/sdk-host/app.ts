@@ -26,9 +26,3 @@ export async function sdkQuery(
   recordResponse(text);
   return { status: res.status, body: JSON.parse(text) };
 }
-
-/** The last request the provider stub received. */
-export async function lastStubRequest(): Promise<{ method: string; url: string; headers: Record<string, string>; body: string }> {
-  const all = (await (await fetch(`${testEnv.TEST_PROVIDER_URL}__requests`)).json()) as any[];
-  return all[all.length - 1];
-}

@@ -16,7 +16,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const provider = await startProviderStub({ apiKey: TEST_API_KEY, slowMs: 3000 });
+  const provider = await startProviderStub({ apiKey: TEST_API_KEY });
   const jwks = await startJwksServer();
   project.provide("providerUrl", provider.url);
   project.provide("jwksUrl", jwks.url);
