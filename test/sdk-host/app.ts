@@ -12,13 +12,13 @@ const app = createApp((services) => loadApp(wasm, manifest, services));
 /** Runs a GraphQL operation against the SDK test app. */
 export async function sdkQuery(
   query: string,
-  opts: { headers?: Record<string, string>; env?: Record<string, string> } = {},
+  opts: { headers?: Record<string, string>; env?: Record<string, string>; variables?: Record<string, unknown> } = {},
 ): Promise<{ status: number; body: any }> {
   const res = await app.fetch(
     new Request("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...opts.headers },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables: opts.variables }),
     }),
     { ...testEnv, ...opts.env },
   );
