@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastStubRequest, sdkQuery } from "./app";
+import { sdkQuery } from "./app";
 import { testEnv } from "../helpers";
 
 describe("SDK http, secrets, auth and localtime through the real host", () => {
