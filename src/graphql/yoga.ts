@@ -1,4 +1,4 @@
-import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createGraphQLError, createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { GeneratedSchema } from "../schema/generate";
 import { maskError } from "./errors";
 import { buildResolvers, type ResolverDeps } from "./resolvers";
@@ -8,6 +8,18 @@ import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
 import type { ModusContext, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
+
+// Modus declares `Subscription.agentEvent` in every schema; until agents are
+// served here, subscribing answers an error that says so.
+const AGENT_EVENTS_NOT_SERVED = {
+  agentEvent: {
+    subscribe: () => {
+      throw createGraphQLError("agentEvent: agent events are not served by this runtime yet", {
+        extensions: { code: "NOT_IMPLEMENTED" },
+      });
+    },
+  },
+};
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
@@ -35,7 +47,7 @@ export function yogaWithResolvers(opts: {
   endpoint: string;
   resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>>;
 }): ModusYoga {
-  const resolvers: Record<string, unknown> = { ...opts.resolvers };
+  const resolvers: Record<string, unknown> = { Subscription: AGENT_EVENTS_NOT_SERVED, ...opts.resolvers };
   for (const [name, scalar] of customScalars) {
     if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
   }

@@ -84,6 +84,6 @@ describe("the SDK test app", () => {
     expect(sig("claimsSubject")).toBe(`() => ${STRING}`);
     expect(sig("isValidTimeZone")).toBe(`(tz: ${STRING}) => bool`);
     expect(sig("durationOfSeconds")).toBe("(seconds: i64) => i64");
-    expect(Object.keys(metadata.fnExports)).toHaveLength(62);
+    expect(Object.keys(metadata.fnExports)).toHaveLength(64);
   });
 });
