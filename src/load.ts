@@ -19,8 +19,8 @@ export interface LoadedApp {
 }
 
 /**
- * Checks the module is metered (cli/meter.mjs), reads its metadata, checks
- * its imports, plans every function and builds the schema and one Yoga per
+ * Reads the module's metadata, checks it is metered (cli/meter.mjs) and its
+ * imports, plans every function and builds the schema and one Yoga per
  * GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
@@ -30,12 +30,12 @@ export function loadApp(module: WebAssembly.Module, manifestJson: unknown, servi
   const problems = validateManifest(manifestJson);
   if (problems.length) throw new ManifestError(problems);
   const manifest = manifestJson as Manifest;
+  const metadata = readMetadata(module);
   if (!isMetered(module)) {
     throw new Error(
       "the module is not metered, so no compute or memory budget could hold: build it with modus-edge build, which meters it",
     );
   }
-  const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner);
   const schema = generateSchema(metadata);

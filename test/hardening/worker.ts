@@ -60,7 +60,7 @@ export function query(source: string, opts: { env?: Record<string, string>; head
   );
 }
 
-/** The requests the stand-in provider received, newest last (its last 50). */
+/** The echo and redirect requests the stand-in received (http.fetch's), newest last (its last 200). */
 export async function stubRequests(): Promise<{ method: string; url: string; headers: Record<string, string>; body: string }[]> {
-  return (await fetch(`${testEnv.TEST_PROVIDER_URL}__requests`)).json();
+  return (await fetch(`${testEnv.TEST_PROVIDER_URL}__echoes`)).json();
 }
