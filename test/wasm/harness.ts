@@ -36,7 +36,7 @@ export async function callWithLogs(name: string, ...args: unknown[]): Promise<{ 
   const named = Object.fromEntries(signature.parameters.map((p, i) => [p.name, args[i]]));
   const ctx = context(name);
   const value = await invoke(fixture, imports, planFunction(signature, planner), named, ctx);
-  return { value, logs: ctx.logs };
+  return { value, logs: [...ctx.logs] };
 }
 
 /** A fresh, initialized instance's memory, for driving handlers directly. */
