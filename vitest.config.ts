@@ -40,8 +40,26 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
-          exclude: ["test/cli/**"],
+          exclude: ["test/cli/**", "test/agents/**"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Agents: the agents test app as main, with its Durable Objects
+        // (test/agents/wrangler.toml); idle agents suspend after 1 s.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/agents/worker.ts",
+            wrangler: { configPath: "./test/agents/wrangler.toml" },
+            miniflare: { bindings: { ...testBindings(inject), MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1" } },
+          })),
+        ],
+        test: {
+          name: "agents",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts"],
+          include: ["test/agents/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },

@@ -12,9 +12,11 @@ import { Transform } from "assemblyscript/transform";
 import { extractProgramInfo } from "./extractor.js";
 import { buildMetadata, METADATA_VERSION } from "./metadata.js";
 import { injectSdkExports } from "./exports.js";
+import { resetJsonAs } from "./json-as.js";
 
 export default class ModusEdgeTransform extends Transform {
-  afterParse() {
+  async afterParse() {
+    await resetJsonAs();
     injectSdkExports(this.program);
   }
 

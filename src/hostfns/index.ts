@@ -6,6 +6,7 @@ import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
+import { agentFunctions } from "./agents";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
@@ -15,6 +16,7 @@ export const hostFunctions: readonly HostFunction[] = [
   ...secretsFunctions,
   ...modelFunctions,
   ...httpFunctions,
+  ...agentFunctions,
   ...wasiFunctions,
 ];
 

@@ -32,6 +32,16 @@ export interface CallContext {
   /** The verified JWT claims as JSON, seen by the guest as the WASI env `CLAIMS`. */
   readonly claims?: string;
   readonly logs: LogEntry[];
+  /** The agent the call runs inside (its Durable Object), when it runs in one. */
+  readonly agent?: CallingAgent;
+}
+
+/** An agent whose instance makes the call: its identity and its own event channel. */
+export interface CallingAgent {
+  readonly id: string;
+  readonly name: string;
+  /** Publishes to the agent's subscribers, in order with its status events. */
+  publish(eventName: string, data: unknown): void;
 }
 
 /** Log levels that make a GraphQL error for the field, as in Modus. */
