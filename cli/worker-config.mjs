@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "./paths.mjs";
+import { durableObjectExportLines, durableObjectsWranglerConfig } from "./durable-objects.mjs";
 
 /**
  * Writes a Worker entry and a wrangler config into a build folder, so any
@@ -29,6 +30,9 @@ export function writeWorkerConfig(outDir, { name = "modus-edge" } = {}) {
       "",
       "export default createApp((services) => loadApp(wasm, manifest, services));",
       "",
+      // Agents' Durable Objects (src/durable-objects.json).
+      ...durableObjectExportLines(src("durable-objects")),
+      "",
     ].join("\n"),
   );
   const config = {
@@ -38,6 +42,7 @@ export function writeWorkerConfig(outDir, { name = "modus-edge" } = {}) {
     send_metrics: false,
     rules: [{ type: "CompiledWasm", globs: ["**/*.wasm"], fallthrough: true }],
     assets: { directory: "explorer", binding: "ASSETS", run_worker_first: true },
+    ...durableObjectsWranglerConfig(),
   };
   const file = path.join(outDir, "wrangler.json");
   writeFileSync(file, JSON.stringify(config, null, 2) + "\n");

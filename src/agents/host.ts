@@ -22,7 +22,7 @@ async function hostCall<T>(ctx: CallContext, what: string, detail: string, run: 
     outcome = { error: err instanceof AgentBindingError ? err.message : message(err) };
   }
   if ("ok" in outcome) return outcome.ok;
-  ctx.logs.push({ level: "error", message: `${what} (${detail}): ${outcome.error}` });
+  ctx.logs.push({ level: "error", message: `${what.replace(/\.$/, "")} (${detail}): ${outcome.error}` });
   return null;
 }
 
