@@ -25,8 +25,11 @@ export class EventHub {
   readonly #encoder = new TextEncoder();
 
   open(): ReadableStream<Uint8Array> {
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    this.#subscribers.add({ writer: writable.getWriter(), chain: Promise.resolve(), backlog: 0 });
+    const { readable, writable } = new IdentityTransformStream();
+    const writer = writable.getWriter();
+    // A subscriber that goes away rejects `closed`; the next write notices and drops it.
+    writer.closed.catch(() => {});
+    this.#subscribers.add({ writer, chain: Promise.resolve(), backlog: 0 });
     return readable;
   }
 
@@ -71,13 +74,16 @@ export class EventHub {
  * @example for await (const event of readEvents(stream)) console.log(event.name);
  */
 export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<AgentEvent> {
-  const reader = stream.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  // Read and decoded by hand: a pipe would leave a rejected promise nobody
+  // awaits when the consumer cancels mid-stream.
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
   let buffered = "";
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      buffered += value;
+      buffered += decoder.decode(value, { stream: true });
       let nl: number;
       while ((nl = buffered.indexOf("\n")) >= 0) {
         yield JSON.parse(buffered.slice(0, nl)) as AgentEvent;

@@ -56,7 +56,7 @@ export function sendMessage(ctx: CallContext, agentId: string, msgName: string, 
     const respond = timeout !== 0n;
     // The agent's queue holds this message behind the one sending it: waiting would never end.
     if (respond && ctx.agent?.id === agentId) {
-      return { error: `agent ${agentId} cannot wait for its own reply (send with sendMessageAsync)` };
+      return { ok: { data: null, error: `agent ${agentId} cannot wait for its own reply (send with sendMessageAsync)` } };
     }
     const sent = agentStub(ctx.env, agentId).send(agentId, msgName, data, respond);
     const outcome = respond && timeout < NO_TIMEOUT ? await withTimeout(sent, timeout) : await sent;

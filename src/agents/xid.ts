@@ -13,10 +13,15 @@ export function xid(now = Date.now()): string {
   const bytes = new Uint8Array(12);
   new DataView(bytes.buffer).setUint32(0, Math.floor(now / 1000));
   crypto.getRandomValues(bytes.subarray(4));
-  return encode(bytes);
+  return xidText(bytes);
 }
 
-function encode(bytes: Uint8Array): string {
+/**
+ * The 20-character text of a 12-byte xid.
+ *
+ * @example xidText(Uint8Array.of(0x4d, 0x88, 0xe1, 0x5b, 0x60, 0xf4, 0x86, 0xe4, 0x28, 0x41, 0x2d, 0xc9)) // "9m4e2mr0ui3e8a215n4g"
+ */
+export function xidText(bytes: Uint8Array): string {
   let out = "";
   let buffer = 0;
   let bits = 0;

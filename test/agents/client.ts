@@ -24,47 +24,59 @@ export async function ok(query: string, variables?: Record<string, unknown>): Pr
   return body.data;
 }
 
-/** Opens `subscription { agentEvent }` over SSE (GraphQL over SSE, distinct connections). */
-export async function subscribe(agentId: string, headers: Record<string, string> = { accept: "text/event-stream" }): Promise<Response> {
-  return self().fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({
-      query: "subscription($id: String!) { agentEvent(agentId: $id) { name data timestamp } }",
-      variables: { id: agentId },
-    }),
-  });
-}
-
 /** One SSE frame: its event type and its data, parsed when it is JSON. */
 export interface Frame {
   event: string;
   data: any;
 }
 
-/** Reads SSE frames (comments skipped) until `until` says stop or the stream ends. */
-export async function readFrames(res: Response, until: (frames: Frame[]) => boolean = () => false): Promise<Frame[]> {
-  const reader = res.body!.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
-  const frames: Frame[] = [];
-  let buffered = "";
-  try {
+/** An open SSE response and the frames it delivers until it ends. */
+export interface Subscription {
+  response: Response;
+  /** Every frame (comments skipped), once the stream has ended. */
+  frames: Promise<Frame[]>;
+  /** Stops reading (the client goes away). */
+  close(): Promise<void>;
+}
+
+const SUBSCRIPTION = "subscription($id: String!) { agentEvent(agentId: $id) { name data timestamp } }";
+
+/**
+ * Opens `subscription { agentEvent }` over SSE (GraphQL over SSE, distinct
+ * connections) and returns once the first bytes arrive: by then the
+ * subscription is registered with the agent, so nothing published later is missed.
+ */
+export async function subscribe(agentId: string): Promise<Subscription> {
+  const response = await self().fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ query: SUBSCRIPTION, variables: { id: agentId } }),
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const first = await reader.read();
+  const frames = (async () => {
+    const out: Frame[] = [];
+    let buffered = decoder.decode(first.value ?? new Uint8Array(), { stream: true });
+    let done = first.done;
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return frames;
-      buffered += value;
       let end: number;
       while ((end = buffered.indexOf("\n\n")) >= 0) {
-        const block = buffered.slice(0, end);
+        const frame = parseFrame(buffered.slice(0, end));
         buffered = buffered.slice(end + 2);
-        const frame = parseFrame(block);
-        if (!frame) continue;
-        frames.push(frame);
-        if (until(frames)) return frames;
+        if (frame) out.push(frame);
+      }
+      if (done) return out;
+      try {
+        const next = await reader.read();
+        done = next.done;
+        buffered += decoder.decode(next.value ?? new Uint8Array(), { stream: true });
+      } catch {
+        return out;
       }
     }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
+  })();
+  return { response, frames, close: () => reader.cancel().catch(() => {}) };
 }
 
 function parseFrame(block: string): Frame | undefined {
@@ -95,4 +107,21 @@ export async function waitForStatus(agentId: string, status: string, timeoutMs =
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`agent ${agentId} stayed ${last}, never ${status}`);
+}
+
+/** Polls `check` until it returns something other than undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts an agent through one of the app's start functions; returns its id. */
+export async function start(fn: "startCounterAgent" | "startJournal"): Promise<string> {
+  const data = await ok(`mutation { ${fn} { id name status } }`);
+  return data[fn].id;
 }
