@@ -40,7 +40,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
-          exclude: ["test/cli/**", "test/agents/**"],
+          exclude: ["test/cli/**", "test/agents/**", "test/**/*.node.test.ts"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.
           testTimeout: 30_000,
         },
@@ -60,6 +60,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/agents/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
           testTimeout: 30_000,
         },
       },
@@ -67,7 +68,8 @@ export default defineConfig({
         // The CLI is a Node program: it is tested as a user runs it.
         test: {
           name: "cli",
-          include: ["test/cli/**/*.test.ts"],
+          // and Node-side tests elsewhere (*.node.test.ts), e.g. restarting a Worker.
+          include: ["test/cli/**/*.test.ts", "test/**/*.node.test.ts"],
           environment: "node",
           testTimeout: 120_000,
         },

@@ -90,7 +90,9 @@ describe("the SDK test app", () => {
     expect(sig("claimsSubject")).toBe(`() => ${STRING}`);
     expect(sig("isValidTimeZone")).toBe(`(tz: ${STRING}) => bool`);
     expect(sig("durationOfSeconds")).toBe("(seconds: i64) => i64");
-    expect(Object.keys(metadata.fnExports)).toHaveLength(58);
+    // 58 functions, and the SDK's five agent entry points (recorded as Modus records them).
+    expect(Object.keys(metadata.fnExports)).toHaveLength(63);
+    expect(sig("_modus_agent_handle_message")).toBe(`(msgName: ${STRING}, data: ${STRING} | null) => ${STRING} | null`);
   });
 
   it("builds OpenAI chat requests as Modus does, leaving defaults out", () => {
