@@ -16,6 +16,7 @@ export function health(app: LoadedApp) {
     buildTs: m.buildTs,
     ...(m.gitCommit ? { gitCommit: m.gitCommit } : {}),
     runtime: `${pkg.name}@${pkg.version}`,
-    functions: Object.keys(m.fnExports).length,
+    // The app's own functions, not the SDK's `_modus_` entry points every module exports.
+    functions: Object.keys(m.fnExports).filter((name) => !name.startsWith("_")).length,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exports } from "cloudflare:workers";
 import { eventually, gql, ok, start } from "./client";
 
 // The agents test app (test/agents/app) is an app like Modus's agents example:
@@ -97,5 +98,10 @@ describe("an agent's life through GraphQL", () => {
         { name: "status", description: null },
       ],
     });
+  });
+
+  it("counts the app's own functions in /health, not the SDK's agent entry points", async () => {
+    const res = await (exports as unknown as { default: Fetcher }).default.fetch("http://localhost/health");
+    expect(((await res.json()) as { functions: number }).functions).toBe(14);
   });
 });
