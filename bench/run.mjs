@@ -14,20 +14,21 @@ import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
 import { machine, printReport } from "./lib/report.mjs";
+import { agentsReport, measureAgents } from "./lib/agents.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const settings = quick
-  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500] }
-  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000] };
+  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500], agents: 10, agentRounds: 1 }
+  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000], agents: 30, agentRounds: 3 };
 const API_KEY = "sk-bench-3c1d";
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"]]) {
+for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["agents", "test/agents/app"]]) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
@@ -45,7 +46,11 @@ try {
   cleanups.push(stub.stop);
   const worker = await startBenchWorker({
     root,
-    bindings: { MODUS_ENV: "dev", MODUS_OPENAI_API_KEY: API_KEY, MODUS_OPENAI_ORIGIN: stub.url },
+    bindings: { MODUS_ENV: "dev", MODUS_OPENAI_API_KEY: API_KEY, MODUS_OPENAI_ORIGIN: stub.url, MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1" },
+    durableObjects: {
+      MODUS_AGENTS: { className: "ModusAgent", useSQLite: true },
+      MODUS_AGENT_REGISTRY: { className: "ModusAgentRegistry", useSQLite: true },
+    },
   });
   cleanups.push(worker.dispose);
   const sdl = await (await fetch(`${worker.url}/bench/sdl`)).text();
@@ -107,6 +112,9 @@ try {
   const inFlight = [];
   for (const n of settings.inFlight) inFlight.push(await holdInFlight({ url: W, pid: worker.pid, n, settleMs: 1700 }));
 
+  log(`agents: ${settings.agents} agents, ${settings.agentRounds} rounds (suspended, warm and baseline round trips)`);
+  const agents = await measureAgents({ url: W, agents: settings.agents, rounds: settings.agentRounds, log });
+
   const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   log(`warm-up: ${settings.warmup} s per variant`);
   for (const row of Object.values(rows)) await drive(row, { connections: settings.connections, seconds: settings.warmup });
@@ -137,12 +145,14 @@ try {
     instances,
     inProcess,
     inFlight,
+    agents,
     sameModelRequest,
     seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(path.join(root, "bench/build"), { recursive: true });
   writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
   printReport(results);
+  process.stdout.write(agentsReport(agents) + "\n");
   log(`done in ${results.seconds.toFixed(0)} s (results in bench/build/results.json)`);
 } finally {
   await stopAll();

@@ -16,6 +16,7 @@ import { createLiveTracker } from "./variants/live";
 import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
+import { agentObjects, agentsFetch } from "./variants/agents";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -61,5 +62,9 @@ app.get("/bench/inproc", async (c) => {
   ];
   return c.json({ ...(await measureInProcess(app.fetch, c.env, c.executionCtx, targets, n)), logLine: measureLogLine(consoleLogger) });
 });
+
+// Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
+app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));
+export const { ModusAgent, ModusAgentRegistry } = agentObjects;
 
 export default app;

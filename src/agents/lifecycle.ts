@@ -1,4 +1,5 @@
 import { EventHub } from "./events";
+import { RegistryFeed } from "./feed";
 import { AgentGuest, type AgentModule } from "./guest";
 import { SerialQueue } from "./queue";
 import type { AgentRegistryRpc, MessageOutcome } from "./rpc";
@@ -37,6 +38,7 @@ export class AgentRuntime {
   readonly #store: AgentStore;
   readonly #queue = new SerialQueue();
   readonly #events = new EventHub();
+  readonly #feed: RegistryFeed;
   #record: AgentRecord | undefined;
   #guest: AgentGuest | undefined;
   #stopRequested = false;
@@ -45,6 +47,7 @@ export class AgentRuntime {
   constructor(host: AgentHost) {
     this.#host = host;
     this.#store = new AgentStore(host.storage.sql);
+    this.#feed = new RegistryFeed(() => host.registry(), host.log);
     this.#record = this.#store.read();
   }
 
@@ -59,6 +62,8 @@ export class AgentRuntime {
         await guest.event("initialize");
         await this.#save();
         await this.#setStatus("running");
+        // Listed by the time the caller has its id.
+        await this.#feed.settled();
       } catch (err) {
         // Left "starting": a message resumes it from what was saved.
         this.#guest = undefined;
@@ -207,14 +212,7 @@ export class AgentRuntime {
   async #changed(): Promise<void> {
     const record = this.#record!;
     this.#store.write(record);
-    const registry = this.#host.registry();
-    if (registry) {
-      try {
-        await registry.record({ id: record.id, name: record.name, status: record.status, updated: record.updated });
-      } catch (err) {
-        this.#host.log({ level: "error", msg: "agent registry update failed", agentId: record.id, error: message(err) });
-      }
-    }
+    this.#feed.record({ id: record.id, name: record.name, status: record.status, updated: record.updated });
     this.publish(STATUS_EVENT, { status: record.status });
   }
 
