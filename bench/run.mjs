@@ -47,10 +47,10 @@ try {
   const worker = await startBenchWorker({
     root,
     bindings: { MODUS_ENV: "dev", MODUS_OPENAI_API_KEY: API_KEY, MODUS_OPENAI_ORIGIN: stub.url, MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1" },
-    durableObjects: {
-      MODUS_AGENTS: { className: "ModusAgent", useSQLite: true },
-      MODUS_AGENT_REGISTRY: { className: "ModusAgentRegistry", useSQLite: true },
-    },
+    // The agents' Durable Objects, as src/durable-objects.json binds them.
+    durableObjects: Object.fromEntries(
+      JSON.parse(readFileSync(path.join(root, "src/durable-objects.json"), "utf8")).classes.map((c) => [c.binding, { className: c.className, useSQLite: true }]),
+    ),
   });
   cleanups.push(worker.dispose);
   const sdl = await (await fetch(`${worker.url}/bench/sdl`)).text();
