@@ -128,8 +128,13 @@ export class AgentRuntime {
       // More work is queued behind this check; it re-arms the alarm when done.
       if (this.#queue.pending > 1) return;
       await this.#setStatus("suspending");
-      await this.#guest.event("suspend");
-      await this.#save();
+      try {
+        await this.#guest.event("suspend");
+        await this.#save();
+      } catch (err) {
+        // Suspended all the same, from the state saved after its last message.
+        this.#host.log({ level: "error", msg: "agent suspend hook failed", agentId: record.id, error: message(err) });
+      }
       this.#guest = undefined;
       await this.#setStatus("suspended");
     });
