@@ -58,7 +58,7 @@ export default defineConfig({
         test: {
           name: "agents",
           globalSetup: ["test/support/global-setup.ts"],
-          setupFiles: ["test/support/secret-scan.ts"],
+          setupFiles: ["test/support/secret-scan.ts", "test/agents/teardown.ts"],
           include: ["test/agents/**/*.test.ts"],
           exclude: ["test/**/*.node.test.ts"],
           testTimeout: 30_000,

@@ -43,6 +43,8 @@ export class AgentRuntime {
   #guest: AgentGuest | undefined;
   #stopRequested = false;
   #lastActivity = 0;
+  /** An idle check is scheduled (known only since this object was loaded). */
+  #alarmSet = false;
 
   constructor(host: AgentHost) {
     this.#host = host;
@@ -123,8 +125,9 @@ export class AgentRuntime {
       if (record.status === "stopping") return this.#terminate();
       // Active before a restart, but its instance is gone: its last saved state stands.
       if (!this.#guest) return this.#setStatus("suspended");
+      this.#alarmSet = false;
       const due = this.#lastActivity + this.#host.idleMs;
-      if (Date.now() < due) return void this.#host.storage.setAlarm(due);
+      if (Date.now() < due) return this.#armAlarm(due);
       // More work is queued behind this check; it re-arms the alarm when done.
       if (this.#queue.pending > 1) return;
       await this.#setStatus("suspending");
@@ -185,6 +188,7 @@ export class AgentRuntime {
       this.#host.log({ level: "error", msg: "agent terminate hook failed", agentId: record.id, error: message(err) });
     } finally {
       this.#guest = undefined;
+      this.#alarmSet = false;
       await this.#host.storage.deleteAlarm();
       await this.#setStatus("terminated");
       this.#events.close();
@@ -221,9 +225,16 @@ export class AgentRuntime {
     this.publish(STATUS_EVENT, { status: record.status });
   }
 
+  // One alarm per idle period, not one per message: when it fires early it
+  // re-arms itself for the idle time after the latest message.
   #touch(): void {
     this.#lastActivity = Date.now();
-    void this.#host.storage.setAlarm(this.#lastActivity + this.#host.idleMs);
+    if (!this.#alarmSet) this.#armAlarm(this.#lastActivity + this.#host.idleMs);
+  }
+
+  #armAlarm(at: number): void {
+    this.#alarmSet = true;
+    void this.#host.storage.setAlarm(at);
   }
 
   #info(): AgentInfo {
