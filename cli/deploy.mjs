@@ -3,22 +3,30 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp } from "./build.mjs";
-import { loadManifestModule } from "./manifest.mjs";
+import { usePrebuilt } from "./prebuilt.mjs";
+import { writeWorkerConfig } from "./worker-config.mjs";
+import { loadRuntimeModule } from "./runtime.mjs";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 
 /**
- * Builds the app and runs `wrangler deploy` on it (extra arguments, such as
+ * Builds the app (or takes a module built elsewhere, `wasm`, with the app's
+ * modus.json) and runs `wrangler deploy` on it (extra arguments, such as
  * `--dry-run --outdir dist`, pass through). Before deploying it says which
  * secrets the Worker needs, and warns when a bearer-token endpoint would
  * refuse every request for lack of keys.
  *
+ * The Worker is the build folder's own (see worker-config.mjs), so any
+ * `outDir` deploys.
+ *
  * @example await deployApp({ appDir: "functions", wranglerArgs: ["--dry-run"] })
- * @param {{ appDir: string, wranglerArgs?: string[] }} opts
+ * @param {{ appDir: string, wasm?: string, outDir?: string, wranglerArgs?: string[] }} opts
  */
-export async function deployApp({ appDir, wranglerArgs = [] }) {
-  await buildApp({ appDir });
-  const { graphqlEndpoints, requiredSecrets } = await loadManifestModule();
-  const manifest = JSON.parse(readFileSync(path.join(defaultOutDir, "modus.json"), "utf8"));
+export async function deployApp({ appDir, wasm, outDir = defaultOutDir, wranglerArgs = [] }) {
+  if (wasm) await usePrebuilt({ appDir, wasm, outDir });
+  else await buildApp({ appDir, outDir });
+  const config = writeWorkerConfig(outDir);
+  const { graphqlEndpoints, requiredSecrets } = await loadRuntimeModule();
+  const manifest = JSON.parse(readFileSync(path.join(outDir, "modus.json"), "utf8"));
   const notes = [];
   for (const e of graphqlEndpoints(manifest)) {
     if (e.auth === "bearer-token") {
@@ -33,7 +41,7 @@ export async function deployApp({ appDir, wranglerArgs = [] }) {
   for (const note of notes) process.stderr.write(`modus-edge: ${note}\n`);
 
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
-  const child = spawn(process.execPath, [wrangler, "deploy", ...wranglerArgs], {
+  const child = spawn(process.execPath, [wrangler, "deploy", "--config", config, ...wranglerArgs], {
     cwd: packageRoot,
     stdio: "inherit",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },

@@ -16,7 +16,8 @@ export function health(app: LoadedApp) {
     buildTs: m.buildTs,
     ...(m.gitCommit ? { gitCommit: m.gitCommit } : {}),
     runtime: `${pkg.name}@${pkg.version}`,
-    // The app's own functions, not the SDK's `_modus_` entry points every module exports.
-    functions: Object.keys(m.fnExports).filter((name) => !name.startsWith("_")).length,
+    // The functions served as fields: hidden `_` exports (Modus's SDK adds its
+    // agent entry points to every module) are not the app's functions.
+    functions: app.schema.fields.length,
   };
 }

@@ -12,11 +12,9 @@ import { Transform } from "assemblyscript/transform";
 import { extractProgramInfo } from "./extractor.js";
 import { buildMetadata, METADATA_VERSION } from "./metadata.js";
 import { injectSdkExports } from "./exports.js";
-import { resetJsonAs } from "./json-as.js";
 
 export default class ModusEdgeTransform extends Transform {
-  async afterParse() {
-    await resetJsonAs();
+  afterParse() {
     injectSdkExports(this.program);
   }
 

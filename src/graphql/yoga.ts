@@ -37,8 +37,8 @@ export function yogaWithResolvers(opts: {
   endpoint: string;
   resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>>;
 }): ModusYoga {
-  const resolvers: Record<string, unknown> = { ...opts.resolvers };
-  if (/^type Subscription \{$/m.test(opts.schema.sdl)) Object.assign(resolvers, subscriptionResolvers());
+  // Modus declares `Subscription.agentEvent` in every schema: agents' events, over SSE.
+  const resolvers: Record<string, unknown> = { ...subscriptionResolvers(), ...opts.resolvers };
   for (const [name, scalar] of customScalars) {
     if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
   }

@@ -1,5 +1,4 @@
 import type { Metadata } from "../metadata/types";
-import { hasAgents } from "./conventions";
 import { SchemaError } from "./errors";
 import { extractScalars, filterTypes } from "./filter";
 import { transformFunctions, transformTypes } from "./transform";
@@ -50,7 +49,8 @@ export function generateSchema(metadata: Metadata): GeneratedSchema {
   };
   validateSchema(parts, scalarDefs);
 
-  const sdl = writeSchema(parts) + (hasAgents(Object.keys(metadata.fnExports)) ? AGENTS_SDL : "");
+  // Modus appends its agents block to every schema, whether the app has agents or not.
+  const sdl = writeSchema(parts) + AGENTS_SDL;
   const fields = [
     ...root.query.map((f) => ({ operation: "query" as const, fieldName: f.name, functionName: f.functionName })),
     ...root.mutation.map((f) => ({ operation: "mutation" as const, fieldName: f.name, functionName: f.functionName })),

@@ -15,6 +15,8 @@ describe("modus-edge new", () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies)).toEqual(["@hypermode/modus-sdk-as", "json-as", "try-as"]);
     expect(existsSync(path.join(dir, "node_modules"))).toBe(false);
+    // the files where local secrets go stay out of git
+    expect(readFileSync(path.join(dir, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining([".dev.vars", ".env*.local"]));
 
     const out = path.join(dir, "..", "out");
     const built = await modusEdge("build", dir, "--out", out);

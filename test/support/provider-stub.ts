@@ -130,7 +130,9 @@ function chatCompletion(input: any) {
   const user = [...input.messages].reverse().find((m: any) => m.role === "user");
   const system = input.messages.find((m: any) => m.role === "system" || m.role === "developer");
   let message: any;
-  if (Array.isArray(input.tools) && input.tools.length && last.role === "user") {
+  // "[no-tool-calls]" in the user's text: answer directly though tools are offered, as models often do.
+  const answerDirectly = textOf(user?.content).includes("[no-tool-calls]");
+  if (Array.isArray(input.tools) && input.tools.length && last.role === "user" && !answerDirectly) {
     const fn = input.tools[0].function;
     message = {
       role: "assistant",
