@@ -1,9 +1,11 @@
 // Agents: the round trip of one message (GraphQL mutation -> host sendMessage
 // -> the agent's Durable Object -> its Wasm instance -> reply) to an agent
 // that is suspended (its object must instantiate the module and restore its
-// state) and, right after, to the same agent while warm; a plain function
-// call of the example app in the same Worker is the baseline. The three are
-// taken back to back per agent, so load on the machine hits them alike.
+// state) and, 100 ms later, to the same agent while warm (the pause lets the
+// resume's trailing work, registry updates and storage commits, finish).
+// Baselines in the same Worker: a plain function call of the example app, and
+// `agentInfo` (a function call plus one call to the agent's object, no agent
+// code). All four are taken back to back per agent, so load hits them alike.
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,14 +37,17 @@ export async function measureAgents({ url, agents, rounds, log }) {
   for (let i = 0; i < agents; i++) ids.push((await post(gql, "mutation { startCounterAgent { id } }")).startCounterAgent.id);
   const increment = (id) => post(gql, "mutation($id: String!) { updateCount(agentId: $id) }", { id });
   const hello = () => post(`${url}/graphql`, 'query { sayHello(name: "edge") }');
-  const samples = { suspended: [], warm: [], baseline: [] };
+  const info = (id) => post(gql, "query($id: String!) { agentInfo(agentId: $id) { status } }", { id });
+  const samples = { suspended: [], warm: [], info: [], baseline: [] };
   let expected = 0;
   for (let round = 1; round <= rounds; round++) {
     log(`agents round ${round}/${rounds}: waiting for ${agents} agents to suspend`);
     await allSuspended(gql, ids);
     for (const id of ids) {
       samples.suspended.push(await timed(() => increment(id)));
+      await new Promise((r) => setTimeout(r, 100));
       samples.warm.push(await timed(() => increment(id)));
+      samples.info.push(await timed(() => info(id)));
       samples.baseline.push(await timed(hello));
     }
     expected += 2;
@@ -53,7 +58,7 @@ export async function measureAgents({ url, agents, rounds, log }) {
     if (count !== expected) throw new Error(`agent ${id} counted ${count}, expected ${expected}`);
   }
   const stats = (xs) => ({ p50: median(xs), p90: quantile(xs, 0.9), mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length });
-  return { agents, rounds, suspended: stats(samples.suspended), warm: stats(samples.warm), baseline: stats(samples.baseline) };
+  return { agents, rounds, ...Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, stats(xs)])) };
 }
 
 async function allSuspended(gql, ids, timeoutMs = 30_000) {
@@ -77,7 +82,8 @@ export function agentsReport(a) {
     "| round trip | p50 | p90 | mean | n |",
     "|---|---|---|---|---|",
     row("`updateCount` to a suspended agent (instantiate, restore state, resume, handle, save)", a.suspended),
-    row("`updateCount` to the same agent, warm (handle, save)", a.warm),
+    row("`updateCount` to the same agent 100 ms later, warm (handle, save)", a.warm),
+    row("`agentInfo` of the same agent (function call + one call to its object)", a.info),
     row("baseline: `sayHello` of the example app, same Worker (fresh instance, no agent)", a.baseline),
     "",
     `Ratios of p50: warm / baseline **${f(a.warm.p50 / a.baseline.p50, 2)}**, suspended / warm **${f(a.suspended.p50 / a.warm.p50, 2)}**.`,
