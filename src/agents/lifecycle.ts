@@ -205,7 +205,10 @@ export class AgentRuntime {
 
   async #save(): Promise<void> {
     const record = this.#record!;
-    record.data = await this.#guest!.getState();
+    const data = await this.#guest!.getState();
+    // Unchanged (a read-only message): what is on disk is already this state.
+    if (data === record.data) return;
+    record.data = data;
     record.updated = now();
     this.#store.write(record);
   }
