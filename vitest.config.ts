@@ -40,7 +40,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
-          exclude: ["test/cli/**", "test/agents/**", "test/**/*.node.test.ts"],
+          exclude: ["test/cli/**", "test/agents/**", "test/collections/**", "test/**/*.node.test.ts"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.
           testTimeout: 30_000,
         },
@@ -62,6 +62,25 @@ export default defineConfig({
           include: ["test/agents/**/*.test.ts"],
           exclude: ["test/**/*.node.test.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Collections: the collections test app as main, with its Durable
+        // Objects (test/collections/wrangler.toml).
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/collections/worker.ts",
+            wrangler: { configPath: "./test/collections/wrangler.toml" },
+            miniflare: { bindings: testBindings(inject) },
+          })),
+        ],
+        test: {
+          name: "collections",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts"],
+          include: ["test/collections/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
+          testTimeout: 60_000,
         },
       },
       {

@@ -7,5 +7,5 @@ import { durableObjects } from "./durable-objects";
 
 export default createApp((services) => loadApp(wasm, manifest, services));
 
-// The Durable Object classes wrangler.toml binds (one object per agent, and their registry).
-export const { ModusAgent, ModusAgentRegistry } = durableObjects(wasm, manifest);
+// The Durable Object classes wrangler.toml binds (one object per agent, their registry, one per collection).
+export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest);

@@ -1,3 +1,4 @@
+import { createEmbedders } from "../collections/embedders";
 import { planHostImports } from "../hostfns";
 import type { Manifest } from "../manifest/types";
 import { readMetadata } from "../metadata/read";
@@ -18,12 +19,14 @@ export function agentModuleLoader(module: WebAssembly.Module, manifest: unknown)
     if (loaded) return loaded;
     const metadata = readMetadata(module);
     const planner = new TypePlanner(metadata);
+    const imports = planHostImports(module, planner);
+    const embedders = createEmbedders({ module, imports, metadata, planner, manifest: manifest as Manifest });
     loaded = {
       module,
-      imports: planHostImports(module, planner),
+      imports,
       plans: planAgentExports(metadata, planner),
       manifest: manifest as Manifest,
-      services: { metrics: createMetrics(), log: consoleLogger },
+      services: { metrics: createMetrics(), log: consoleLogger, embedders },
     };
     return loaded;
   };

@@ -7,6 +7,7 @@ import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
 import { agentFunctions } from "./agents";
+import { collectionFunctions } from "./collections";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
@@ -17,6 +18,7 @@ export const hostFunctions: readonly HostFunction[] = [
   ...modelFunctions,
   ...httpFunctions,
   ...agentFunctions,
+  ...collectionFunctions,
   ...wasiFunctions,
 ];
 

@@ -2,10 +2,18 @@ import type { Manifest } from "../manifest/types";
 import type { Logger } from "../observability/log";
 import type { Metrics } from "../observability/metrics";
 
-/** Build-once helpers every layer may record to. */
+/** Build-once helpers every layer may record to or call. */
 export interface Services {
   metrics: Metrics;
   log: Logger;
+  /** The app's embedder functions, for the collections host functions (absent where no app is loaded). */
+  embedders?: Embedders;
+}
+
+/** Runs the app's embedder functions, each call in a fresh instance. */
+export interface Embedders {
+  /** One vector per text, from the function `functionName` (checked at start to be an embedder). */
+  embed(parent: CallContext, functionName: string, texts: string[]): Promise<Float32Array[]>;
 }
 
 /** One line a function logged, with the level it used (`""` for `console.log`). */

@@ -21,8 +21,9 @@ const read = (config: string) => {
 
 describe("the agents' Durable Object configuration", () => {
   it("lists one SQLite class per object family member, with a migration creating them", () => {
-    expect(classes.map((c: { className: string }) => c.className)).toEqual(["ModusAgent", "ModusAgentRegistry"]);
-    expect(migrations.flatMap((m: { new_sqlite_classes?: string[] }) => m.new_sqlite_classes ?? [])).toEqual(["ModusAgent", "ModusAgentRegistry"]);
+    const all = ["ModusAgent", "ModusAgentRegistry", "ModusCollection"];
+    expect(classes.map((c: { className: string }) => c.className)).toEqual(all);
+    expect(migrations.flatMap((m: { new_sqlite_classes?: string[] }) => m.new_sqlite_classes ?? [])).toEqual(all);
   });
 
   for (const config of ["wrangler.toml", "test/agents/wrangler.toml"]) {
@@ -36,8 +37,9 @@ describe("the agents' Durable Object configuration", () => {
     const file = writeWorkerConfig(out);
     expect(read(file)).toEqual({ bindings, migrations });
     const entry = readFileSync(path.join(out, "worker.ts"), "utf8");
-    expect(entry).toContain("export const { ModusAgent, ModusAgentRegistry } = durableObjects(wasm, manifest);");
-    expect(readFileSync("src/index.ts", "utf8")).toContain("export const { ModusAgent, ModusAgentRegistry } = durableObjects(wasm, manifest);");
+    const exported = "export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest);";
+    expect(entry).toContain(exported);
+    expect(readFileSync("src/index.ts", "utf8")).toContain(exported);
   });
 
   it("is deployed with the Worker (wrangler deploy --dry-run lists the bindings)", async () => {
@@ -50,5 +52,6 @@ describe("the agents' Durable Object configuration", () => {
     const output = stdout + stderr;
     expect(output).toMatch(/env\.MODUS_AGENTS \(ModusAgent\)\s+Durable Object/);
     expect(output).toMatch(/env\.MODUS_AGENT_REGISTRY \(ModusAgentRegistry\)\s+Durable Object/);
+    expect(output).toMatch(/env\.MODUS_COLLECTIONS \(ModusCollection\)\s+Durable Object/);
   }, 180_000);
 });

@@ -9,4 +9,4 @@ import { durableObjects } from "../../src/durable-objects";
 
 export default createApp((services) => loadApp(wasm, manifest, services));
 
-export const { ModusAgent, ModusAgentRegistry } = durableObjects(wasm, manifest);
+export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest);
