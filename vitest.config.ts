@@ -80,7 +80,9 @@ export default defineConfig({
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/collections/**/*.test.ts"],
           exclude: ["test/**/*.node.test.ts"],
+          // A file's first request compiles the Worker, often inside a beforeAll.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

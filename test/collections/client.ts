@@ -47,3 +47,6 @@ export async function search(collection: string, method: string, text: string, l
   );
   return { ...body.data?.searchTexts, errors: body.errors };
 }
+
+/** The messages of a response's errors (a failed host call's reason is one of them, logged at level error). */
+export const messages = (body: { errors?: { message: string }[] }): string[] => (body.errors ?? []).map((e) => e.message);
