@@ -17,6 +17,8 @@ import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
 import { agentObjects, agentsFetch } from "./variants/agents";
+import { collectionsFetch, measureVectorSet } from "./variants/collections";
+import { ModusCollection } from "../src/collections/object";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -66,5 +68,13 @@ app.get("/bench/inproc", async (c) => {
 // Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
 app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));
 export const { ModusAgent, ModusAgentRegistry } = agentObjects;
+
+// Collections (bench/lib/collections.mjs): the collections app, its object, and the search alone.
+app.all("/collections/*", (c) => collectionsFetch(c.req.raw, c.env, c.executionCtx));
+app.get("/bench/vectorset", (c) => {
+  const q = (name: string, dflt: number) => Number(c.req.query(name) ?? dflt);
+  return c.json(measureVectorSet(q("n", 10_000), q("dim", 384), q("limit", 10), q("rounds", 10)));
+});
+export { ModusCollection };
 
 export default app;

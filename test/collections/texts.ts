@@ -1,6 +1,7 @@
 // Test data and the expected answers, worked out apart from the runtime:
 // the stand-in's bag-of-words vectors, rounded to f32 as the embedder returns
 // them, compared by cosine distance with equal distances ordered by key.
+import { expect } from "vitest";
 import { bagOfWordsEmbedding } from "../support/providers/openai";
 
 /** The "words" search method's vector length (the test app's `embed`). */
@@ -52,11 +53,30 @@ export function cosineDistance(a: Float32Array, b: Float32Array): number {
   return 1 - (denom > 0 ? dot / denom : 0);
 }
 
-/** The `limit` nearest of `keys`/`texts` to `query` by brute force: what a search must answer. */
-export function expectedNearest(query: string, keys: string[], texts: string[], limit: number) {
+/** The `limit` nearest of `keys`/`texts` to `query` by brute force (all of them by default), closest first. */
+export function expectedNearest(query: string, keys: string[], texts: string[], limit = keys.length) {
   const q = vectorOf(query);
   return keys
     .map((key, i) => ({ key, distance: cosineDistance(q, vectorOf(texts[i]!)) }))
     .sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : 1))
     .slice(0, limit);
+}
+
+/**
+ * Checks a search's answer against the brute-force ranking: position by
+ * position the same distance, and a key ranked at that distance. Texts at
+ * equal distances (the same words, or the same shares of words) may come
+ * in any order among themselves: summing in another order moves a distance
+ * by a rounding error.
+ */
+export function expectRanking(got: { key: string; distance: number }[], query: string, keys: string[], texts: string[], limit: number) {
+  const all = expectedNearest(query, keys, texts);
+  const want = all.slice(0, limit);
+  expect(got).toHaveLength(want.length);
+  expect(new Set(got.map((g) => g.key)).size).toBe(got.length);
+  got.forEach((g, i) => {
+    const d = want[i]!.distance;
+    expect(g.distance).toBeCloseTo(d, 9);
+    expect(all.filter((x) => Math.abs(x.distance - d) < 1e-9).map((x) => x.key)).toContain(g.key);
+  });
 }
