@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lastStubRequest, sdkQuery } from "./app";
+import { sdkQuery } from "./app";
+import { tagged } from "../support/stub-requests";
 
 // Modus's text-generation example keeps tools offered on every turn and loops
 // until the model answers with text: the answer without tool_calls must read
@@ -33,20 +34,27 @@ describe("OpenAI chat answers with and without tool calls", () => {
   });
 
   it("the example's conversation loop ends when the model answers directly, tools offered", async () => {
-    const { body } = await sdkQuery(`{ openaiToolLoop(prompt: "[no-tool-calls] what is the date?") }`);
+    const t = tagged("tool-loop-direct");
+    const { body } = await sdkQuery(`{ openaiToolLoop(prompt: "[no-tool-calls] what is the date?") }`, { env: t.env });
     expect(body.errors).toBeUndefined();
     expect(body.data.openaiToolLoop).toBe(
       "model=gpt-4o-mini; system=Use the tools when they help.; user=[no-tool-calls] what is the date?; temperature=0.2",
     );
-    const sent = JSON.parse((await lastStubRequest()).body);
-    expect(sent.tools.map((t: any) => t.function.name)).toEqual(["lookup_word", "today"]);
+    const requests = await t.requests();
+    expect(requests).toHaveLength(1);
+    const sent = JSON.parse(requests[0]!.body);
+    expect(sent.tools.map((tool: any) => tool.function.name)).toEqual(["lookup_word", "today"]);
   });
 
   it("the same loop answers a tool call first, then ends with the model's text", async () => {
-    const { body } = await sdkQuery(`{ openaiToolLoop(prompt: "serendipity") }`);
+    const t = tagged("tool-loop-call");
+    const { body } = await sdkQuery(`{ openaiToolLoop(prompt: "serendipity") }`, { env: t.env });
     expect(body.errors).toBeUndefined();
     expect(body.data.openaiToolLoop).toBe('Tool call_1 said: lookup_word answered {"query":"serendipity"}');
-    const sent = JSON.parse((await lastStubRequest()).body);
+    const requests = await t.requests();
+    expect(requests).toHaveLength(2);
+    expect(JSON.parse(requests[0]!.body).messages.map((m: any) => m.role)).toEqual(["system", "user"]);
+    const sent = JSON.parse(requests[1]!.body);
     expect(sent.messages.map((m: any) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
     expect(sent.messages[2].content).toBe("");
   });
