@@ -15,20 +15,21 @@ import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
 import { machine, printReport } from "./lib/report.mjs";
 import { agentsReport, measureAgents } from "./lib/agents.mjs";
+import { collectionsReport, measureCollections } from "./lib/collections.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const settings = quick
-  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500], agents: 10, agentRounds: 1 }
-  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000], agents: 30, agentRounds: 3 };
+  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500], agents: 10, agentRounds: 1, collectionSamples: 20 }
+  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000], agents: 30, agentRounds: 3, collectionSamples: 100 };
 const API_KEY = "sk-bench-3c1d";
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["agents", "test/agents/app"]]) {
+for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["agents", "test/agents/app"], ["collections", "bench/apps/collections"]]) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
@@ -115,6 +116,9 @@ try {
   log(`agents: ${settings.agents} agents, ${settings.agentRounds} rounds (suspended, warm and baseline round trips)`);
   const agents = await measureAgents({ url: W, agents: settings.agents, rounds: settings.agentRounds, log });
 
+  log(`collections: 10,000 texts of 384-dimension vectors, ${settings.collectionSamples} samples`);
+  const collections = await measureCollections({ url: W, vectors: 10_000, batch: 500, samples: settings.collectionSamples, limit: 10, log });
+
   const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   log(`warm-up: ${settings.warmup} s per variant`);
   for (const row of Object.values(rows)) await drive(row, { connections: settings.connections, seconds: settings.warmup });
@@ -146,6 +150,7 @@ try {
     inProcess,
     inFlight,
     agents,
+    collections,
     sameModelRequest,
     seconds: (Date.now() - started) / 1000,
   };
@@ -153,6 +158,7 @@ try {
   writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
   printReport(results);
   process.stdout.write(agentsReport(agents) + "\n");
+  process.stdout.write(collectionsReport(collections) + "\n");
   log(`done in ${results.seconds.toFixed(0)} s (results in bench/build/results.json)`);
 } finally {
   await stopAll();
