@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { classify, neighbourCount } from "./classify";
 import type { CollectionRpc } from "./rpc";
 import { CollectionStore, type StoredText } from "./store";
-import { showNamespace, type Hit, type Outcome } from "./types";
+import { showNamespace, type Hit, type LabelShare, type Neighbour, type Outcome } from "./types";
 import { cosineDistance, VectorSet } from "./vectors";
 
 const missingNamespace = (ns: string) => ({ error: `${showNamespace(ns)} does not exist (nothing was ever upserted to it)` });
@@ -64,7 +64,7 @@ export class ModusCollection extends DurableObject implements CollectionRpc {
     };
   }
 
-  async classify(ns: string, method: string, query: Float32Array) {
+  async classify(ns: string, method: string, query: Float32Array): Promise<Outcome<{ labelsResult: LabelShare[]; cluster: Neighbour[] }>> {
     if (!this.#store.hasNamespace(ns)) return missingNamespace(ns);
     const set = this.#set(ns, method);
     if (set.size && query.length !== set.dimensions) return wrongLength(method, query.length, set.dimensions);

@@ -65,7 +65,7 @@ export class VectorSet {
     const data = this.#data;
     const qn = norm(query);
     const keys = this.#keys;
-    const best = new TopK(Math.min(limit, n), (a, b) => keys[a]! < keys[b]!);
+    const best = new TopK(Math.min(limit, n), n, (a, b) => keys[a]! < keys[b]!);
     const norms = this.#norms;
     const tail = dim - (dim % 4);
     for (let row = 0; row < n; row++) {
@@ -112,9 +112,13 @@ export function cosineDistance(a: ArrayLike<number>, b: ArrayLike<number>): numb
   return 1 - (denom > 0 ? dot / denom : 0);
 }
 
+/** Above this many results, insertion costs more than sorting everything once. */
+const INSERTION_LIMIT = 64;
+
 /**
- * The k smallest (distance, row) pairs offered, kept sorted by insertion:
- * cheap for the small limits searches ask for, since most offers lose at once.
+ * The k smallest (distance, row) pairs offered. For the small limits
+ * searches ask for, kept sorted by insertion (most offers lose at once);
+ * for larger ones, every offer is kept and sorted at the end.
  */
 class TopK {
   readonly #k: number;
@@ -123,11 +127,12 @@ class TopK {
   readonly #rows: Int32Array;
   #count = 0;
 
-  constructor(k: number, tieBefore: (rowA: number, rowB: number) => boolean) {
+  constructor(k: number, offers: number, tieBefore: (rowA: number, rowB: number) => boolean) {
     this.#k = Math.max(0, k);
     this.#before = tieBefore;
-    this.#distances = new Float64Array(this.#k);
-    this.#rows = new Int32Array(this.#k);
+    const size = this.#k > INSERTION_LIMIT ? offers : this.#k;
+    this.#distances = new Float64Array(size);
+    this.#rows = new Int32Array(size);
   }
 
   offer(distance: number, row: number): void {
@@ -135,6 +140,11 @@ class TopK {
     if (k === 0) return;
     const d = this.#distances;
     const r = this.#rows;
+    if (k > INSERTION_LIMIT) {
+      d[this.#count] = distance;
+      r[this.#count++] = row;
+      return;
+    }
     if (this.#count === k && !this.#less(distance, row, d[k - 1]!, r[k - 1]!)) return;
     let i = this.#count < k ? this.#count++ : k - 1;
     while (i > 0 && this.#less(distance, row, d[i - 1]!, r[i - 1]!)) {
@@ -149,7 +159,8 @@ class TopK {
   sorted(): [distance: number, row: number][] {
     const out: [number, number][] = [];
     for (let i = 0; i < this.#count; i++) out.push([this.#distances[i]!, this.#rows[i]!]);
-    return out;
+    if (this.#k > INSERTION_LIMIT) out.sort((x, y) => (this.#less(x[0], x[1], y[0], y[1]) ? -1 : this.#less(y[0], y[1], x[0], x[1]) ? 1 : 0));
+    return out.slice(0, this.#k);
   }
 
   #less(d1: number, r1: number, d2: number, r2: number): boolean {

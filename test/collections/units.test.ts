@@ -39,7 +39,11 @@ describe("VectorSet", () => {
     const angles = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 500) / 80);
     angles.forEach((a, i) => set.set(`p${i}`, v(Math.cos(a), Math.sin(a))));
     const all = set.nearest(v(1, 0), 500);
+    expect(all).toHaveLength(500);
     expect(set.nearest(v(1, 0), 7)).toEqual(all.slice(0, 7));
+    // Up to 64 results are kept by insertion, more are sorted at the end: the same order either way.
+    expect(set.nearest(v(1, 0), 64)).toEqual(all.slice(0, 64));
+    expect(set.nearest(v(1, 0), 65)).toEqual(all.slice(0, 65));
     const distances = all.map((h) => h.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
