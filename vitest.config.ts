@@ -40,16 +40,57 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
-          exclude: ["test/cli/**"],
+          exclude: ["test/cli/**", "test/agents/**", "test/collections/**", "test/**/*.node.test.ts"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Agents: the agents test app as main, with its Durable Objects
+        // (test/agents/wrangler.toml); idle agents suspend after 1 s.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/agents/worker.ts",
+            wrangler: { configPath: "./test/agents/wrangler.toml" },
+            miniflare: { bindings: { ...testBindings(inject), MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1" } },
+          })),
+        ],
+        test: {
+          name: "agents",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts", "test/agents/teardown.ts"],
+          include: ["test/agents/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Collections: the collections test app as main, with its Durable
+        // Objects (test/collections/wrangler.toml).
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/collections/worker.ts",
+            wrangler: { configPath: "./test/collections/wrangler.toml" },
+            miniflare: { bindings: testBindings(inject) },
+          })),
+        ],
+        test: {
+          name: "collections",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts"],
+          include: ["test/collections/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
+          // A file's first request compiles the Worker, often inside a beforeAll.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
         // The CLI is a Node program: it is tested as a user runs it.
         test: {
           name: "cli",
-          include: ["test/cli/**/*.test.ts"],
+          // and Node-side tests elsewhere (*.node.test.ts), e.g. restarting a Worker.
+          include: ["test/cli/**/*.test.ts", "test/**/*.node.test.ts"],
           environment: "node",
           testTimeout: 120_000,
         },

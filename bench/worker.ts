@@ -23,6 +23,9 @@ import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
 import { createModusYoga } from "../src/graphql/yoga";
 import { meteringWorkloads, runWorkload } from "./variants/metering";
+import { agentObjects, agentsFetch } from "./variants/agents";
+import { collectionsFetch, measureVectorSet } from "./variants/collections";
+import { ModusCollection } from "../src/collections/object";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -83,5 +86,17 @@ app.get("/bench/inproc", async (c) => {
   ];
   return c.json({ ...(await measureInProcess(app.fetch, c.env, c.executionCtx, targets, n)), logLine: measureLogLine(consoleLogger) });
 });
+
+// Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
+app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));
+export const { ModusAgent, ModusAgentRegistry } = agentObjects;
+
+// Collections (bench/lib/collections.mjs): the collections app, its object, and the search alone.
+app.all("/collections/*", (c) => collectionsFetch(c.req.raw, c.env, c.executionCtx));
+app.get("/bench/vectorset", (c) => {
+  const q = (name: string, dflt: number) => Number(c.req.query(name) ?? dflt);
+  return c.json(measureVectorSet(q("n", 10_000), q("dim", 384), q("limit", 10), q("rounds", 10)));
+});
+export { ModusCollection };
 
 export default app;

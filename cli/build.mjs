@@ -71,6 +71,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
+  await checkEmbedders(manifestFile, manifest, wasmFile);
   if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
@@ -195,6 +196,24 @@ export async function readManifest(file) {
   } catch (err) {
     if (err instanceof ManifestError) throw new BuildError(`${displayPath(file)} is not valid:\n${err.message}`);
     throw err;
+  }
+}
+
+/**
+ * The functions modus.json's collections name as embedders must be exported
+ * with an embedder's signature: checked as the Worker checks them at start,
+ * so a mistake is a build error naming the JSON path.
+ * @param {string} manifestFile
+ * @param {any} manifest
+ * @param {string} wasmFile
+ */
+export async function checkEmbedders(manifestFile, manifest, wasmFile) {
+  if (!manifest.collections) return;
+  const { readMetadata, embedderProblems } = await loadRuntimeModule();
+  const problems = embedderProblems(manifest, readMetadata(new WebAssembly.Module(readFileSync(wasmFile))).fnExports);
+  if (problems.length) {
+    const lines = problems.map((/** @type {{ path: string, message: string }} */ p) => `${p.path}: ${p.message}`);
+    throw new BuildError(`${displayPath(manifestFile)} does not fit the app:\n${lines.join("\n")}`);
   }
 }
 

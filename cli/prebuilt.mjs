@@ -1,7 +1,7 @@
 // @ts-check
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readManifest, writeIfChanged, writeManifest } from "./build.mjs";
+import { checkEmbedders, readManifest, writeIfChanged, writeManifest } from "./build.mjs";
 import { BuildError } from "./errors.mjs";
 import { buildExplorer } from "./explorer.mjs";
 import { defaultOutDir, displayPath } from "./paths.mjs";
@@ -28,7 +28,8 @@ export async function usePrebuilt({ appDir, wasm, outDir = defaultOutDir, quiet 
 
   const manifest = await readManifest(manifestFile);
   const bytes = readFileSync(wasmFile);
-  const about = await checkModule(bytes, wasmFile);
+  const about = await checkModule(bytes, wasmFile, manifest);
+  await checkEmbedders(manifestFile, manifest, wasmFile);
   mkdirSync(outDir, { recursive: true });
   // Metered as a build is (cli/meter.mjs): the Worker serves only metered modules.
   writeIfChanged(path.join(outDir, "app.wasm"), meterBytes(bytes, (reason) => new BuildError(`--wasm: ${displayPath(wasmFile)} cannot be metered: ${reason}`)));
@@ -44,8 +45,9 @@ export async function usePrebuilt({ appDir, wasm, outDir = defaultOutDir, quiet 
  * whose types have no GraphQL form.
  * @param {Uint8Array} bytes
  * @param {string} file
+ * @param {any} manifest
  */
-async function checkModule(bytes, file) {
+async function checkModule(bytes, file, manifest) {
   let module;
   try {
     module = new WebAssembly.Module(bytes);
@@ -55,7 +57,7 @@ async function checkModule(bytes, file) {
   const { readMetadata, generateSchema } = await loadRuntimeModule();
   try {
     const metadata = readMetadata(module);
-    const { fields } = generateSchema(metadata);
+    const { fields } = generateSchema(metadata, manifest);
     return `${metadata.plugin || "app"} built by ${metadata.sdk || "an unknown SDK"}, ${fields.length} functions`;
   } catch (err) {
     throw new BuildError(`--wasm: ${displayPath(file)} cannot be served: ${/** @type {Error} */ (err).message}`);

@@ -14,7 +14,8 @@ import { packageRoot } from "./paths.mjs";
  *   graphqlEndpoints(manifest: any): { name: string, path: string, auth: string }[],
  *   requiredSecrets(manifest: any): { variable: string }[],
  *   readMetadata(module: WebAssembly.Module): any,
- *   generateSchema(metadata: any): { sdl: string, fields: unknown[] },
+ *   generateSchema(metadata: any, manifest?: any): { sdl: string, fields: unknown[] },
+ *   embedderProblems(manifest: any, fnExports: any): { path: string, message: string }[],
  * }>}
  */
 export function loadRuntimeModule() {

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "./paths.mjs";
+import { durableObjectExportLines, durableObjectsWranglerConfig } from "./durable-objects.mjs";
 
 /**
  * Named exports of the Worker entry beside its fetch handler (Durable Object
@@ -15,7 +16,10 @@ export const WORKER_EXPORTS = Object.freeze([]);
  * (`durable_objects`, `migrations`, ...): merged into the generated config.
  * @type {Readonly<Record<string, unknown>>}
  */
-export const WORKER_BINDINGS = Object.freeze({});
+export const WORKER_BINDINGS = Object.freeze({
+  // The agents' Durable Objects and their migration (src/durable-objects.json).
+  ...durableObjectsWranglerConfig(),
+});
 
 /**
  * Writes a Worker entry and a wrangler config into a build folder, so any
@@ -59,6 +63,9 @@ function workerEntry(exports) {
     ...exports.map((e) => `export { ${e.name} } from ${src(e.from)};`),
     "",
     "export default createApp((services) => loadApp(wasm, manifest, services));",
+    "",
+    // The agents' Durable Object classes, built around this app's module (src/durable-objects.json).
+    ...durableObjectExportLines(src("durable-objects")),
     "",
   ].join("\n");
 }

@@ -3,5 +3,9 @@ import wasm from "../build/app.wasm";
 import manifest from "../build/modus.json";
 import { createApp } from "./app";
 import { loadApp } from "./load";
+import { durableObjects } from "./durable-objects";
 
 export default createApp((services) => loadApp(wasm, manifest, services));
+
+// The Durable Object classes wrangler.toml binds (one object per agent, their registry, one per collection).
+export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest);

@@ -1,4 +1,4 @@
-import { createGraphQLError, createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { GeneratedSchema } from "../schema/generate";
 import { maskError } from "./errors";
 import { buildResolvers, type ResolverDeps } from "./resolvers";
@@ -7,23 +7,13 @@ import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
 import { useParserLimits } from "./plugins/use-parser-limits";
+import { useSseSubscriptions } from "./plugins/use-sse-subscriptions";
+import { subscriptionResolvers } from "./subscriptions";
 import type { ModusContext, RequestState, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
 import { readLimits, type Limits } from "../limits";
 import { FUEL_PER_MS } from "../wasm/meter";
 import { HostCallGate } from "../hostfns/gate";
-
-// Modus declares `Subscription.agentEvent` in every schema; until agents are
-// served here, subscribing answers an error that says so.
-const AGENT_EVENTS_NOT_SERVED = {
-  agentEvent: {
-    subscribe: () => {
-      throw createGraphQLError("agentEvent: agent events are not served by this runtime yet", {
-        extensions: { code: "NOT_IMPLEMENTED" },
-      });
-    },
-  },
-};
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
@@ -60,7 +50,8 @@ export function yogaWithResolvers(opts: {
   endpoint: string;
   resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>>;
 }): ModusYoga {
-  const resolvers: Record<string, unknown> = { Subscription: AGENT_EVENTS_NOT_SERVED, ...opts.resolvers };
+  // Modus declares `Subscription.agentEvent` in every schema: agents' events, over SSE.
+  const resolvers: Record<string, unknown> = { ...subscriptionResolvers(), ...opts.resolvers };
   for (const [name, scalar] of customScalars) {
     if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
   }
@@ -74,6 +65,6 @@ export function yogaWithResolvers(opts: {
     context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
     // CORS is the Worker's (src/middleware/cors), from the env; Yoga's default echoes any origin.
     cors: false,
-    plugins: [useParserLimits(), useLimits(), useArgumentErrors(), useInvocations()],
+    plugins: [useParserLimits(), useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
   });
 }

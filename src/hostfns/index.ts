@@ -6,12 +6,14 @@ import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
+import { agentFunctions } from "./agents";
+import { collectionFunctions } from "./collections";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type GuestParts, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 import { meterFunctions } from "./meter";
 import { HostCallLimitError } from "./gate";
 import { Meter } from "../wasm/meter";
-import { DEFAULT_LIMITS } from "../limits";
+import { readLimits } from "../limits";
 
 /** Every host function modus-edge provides, by import module. */
 export const hostFunctions: readonly HostFunction[] = [
@@ -19,6 +21,8 @@ export const hostFunctions: readonly HostFunction[] = [
   ...secretsFunctions,
   ...modelFunctions,
   ...httpFunctions,
+  ...agentFunctions,
+  ...collectionFunctions,
   ...wasiFunctions,
   ...meterFunctions,
 ];
@@ -65,7 +69,7 @@ export function planHostImports(
   }
   const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner, importTypes(fn, planner)) : rawBinder(fn)));
   return (ctx, cell) => {
-    cell.meter ??= new Meter(ctx.limits ?? DEFAULT_LIMITS, ctx.request?.fuel);
+    cell.meter ??= new Meter(ctx.limits ?? readLimits(ctx.env), ctx.request?.fuel);
     const imports: Record<string, Record<string, unknown>> = {};
     needed.forEach((fn, i) => {
       (imports[fn.module] ??= {})[fn.name] = planned[i]!(ctx, cell);

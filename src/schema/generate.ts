@@ -1,6 +1,7 @@
 import type { Metadata } from "../metadata/types";
 import { SchemaError } from "./errors";
-import { extractScalars, filterTypes } from "./filter";
+import type { Manifest } from "../manifest/types";
+import { embedderFields, extractScalars, filterTypes } from "./filter";
 import { transformFunctions, transformTypes } from "./transform";
 import { validateSchema } from "./validate";
 import { AGENTS_SDL, byLowerName, writeSchema } from "./write";
@@ -23,18 +24,19 @@ export interface GeneratedSchema {
 }
 
 /**
- * Generates the GraphQL schema Modus would serve for an app's metadata. Throws
- * a {@link SchemaError} naming each function or type whose type is unsupported.
+ * Generates the GraphQL schema Modus would serve for an app's metadata (and
+ * its manifest, whose collections' embedders are left out). Throws a
+ * {@link SchemaError} naming each function or type whose type is unsupported.
  *
  * @example
- *   const { sdl, fields } = generateSchema(readMetadata(module));
+ *   const { sdl, fields } = generateSchema(readMetadata(module), manifest);
  *   // fields: [{ operation: "mutation", fieldName: "add", functionName: "add" }, ...]
  */
-export function generateSchema(metadata: Metadata): GeneratedSchema {
+export function generateSchema(metadata: Metadata, manifest: Pick<Manifest, "collections"> = {}): GeneratedSchema {
   const errors: string[] = [];
   const inputDefs = transformTypes(metadata.types, true, errors);
   const resultDefs = transformTypes(metadata.types, false, errors);
-  const root = transformFunctions(metadata.fnExports, inputDefs, resultDefs, errors);
+  const root = transformFunctions(metadata.fnExports, inputDefs, resultDefs, errors, embedderFields(manifest));
   if (errors.length) throw new SchemaError(errors.join("\n"));
 
   // Modus lists the map types before unreached ones are dropped.

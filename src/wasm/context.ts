@@ -5,10 +5,18 @@ import type { Limits } from "../limits";
 import type { FuelPool } from "./meter";
 import type { HostCallGate } from "../hostfns/gate";
 
-/** Build-once helpers every layer may record to. */
+/** Build-once helpers every layer may record to or call. */
 export interface Services {
   metrics: Metrics;
   log: Logger;
+  /** The app's embedder functions, for the collections host functions (absent where no app is loaded). */
+  embedders?: Embedders;
+}
+
+/** Runs the app's embedder functions, each call in a fresh instance. */
+export interface Embedders {
+  /** One vector per text, from the function `functionName` (checked at start to be an embedder). */
+  embed(parent: CallContext, functionName: string, texts: string[]): Promise<Float32Array[]>;
 }
 
 /** One line a function logged, with the level it used (`""` for `console.log`). */
@@ -62,6 +70,16 @@ export interface CallContext {
   readonly request?: RequestScope;
   /** Where the call's usage is written, when the caller wants it. */
   readonly usage?: CallUsage;
+  /** The agent the call runs inside (its Durable Object), when it runs in one. */
+  readonly agent?: CallingAgent;
+}
+
+/** An agent whose instance makes the call: its identity and its own event channel. */
+export interface CallingAgent {
+  readonly id: string;
+  readonly name: string;
+  /** Publishes to the agent's subscribers, in order with its status events. */
+  publish(eventName: string, data: unknown): void;
 }
 
 /** Log levels that make a GraphQL error for the field, as in Modus. */

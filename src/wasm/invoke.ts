@@ -87,6 +87,9 @@ export async function callIn(
 ): Promise<unknown> {
   const { exports, memory, meter } = instance;
   const name = plan.signature.name;
+  // A reused instance (an agent's) gets each call's budget afresh.
+  const left = exports.__modus_fuel_left as (() => number) | undefined;
+  if (meter.calls++ > 0 && left) meter.begin(left());
   let phase: "lower" | "call" | "lift" = "lower";
   try {
     const raw = lowerArguments(plan, args, memory, exports);

@@ -80,6 +80,24 @@ export class Meter {
     if (pool) this.#pool = pool;
   }
 
+  /**
+   * Starts a call on an instance that already ran one (an agent keeps its
+   * instance for many): the budgets count from here, with `left` the fuel
+   * the guest still holds. A fresh instance's first call also pays for its
+   * start, so it is not begun again.
+   */
+  begin(left: number): void {
+    this.#handed = left;
+    this.#extra = 0;
+    this.#charged = 0;
+    this.#pausedAt = 0;
+    delete this.exceeded;
+    delete this.refusedGrowth;
+  }
+
+  /** Calls run on this instance so far (see {@link begin}). */
+  calls = 0;
+
   /** Fuel used so far, given what the guest has left in its global. */
   used(left: number): number {
     return this.#handed - left + this.#extra;

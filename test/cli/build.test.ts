@@ -119,6 +119,8 @@ describe("modus-edge build with the app's own node_modules", () => {
     const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
     const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
     expect(metadata.plugin).toBe("has-modules");
-    expect(Object.keys(metadata.fnExports)).toEqual(["now"]);
+    // The app's one function, and the SDK's agent entry points every app exports (as in Modus).
+    expect(Object.keys(metadata.fnExports).filter((n) => !n.startsWith("_modus_agent_"))).toEqual(["now"]);
+    expect(Object.keys(metadata.fnExports).filter((n) => n.startsWith("_modus_agent_"))).toHaveLength(5);
   });
 });

@@ -84,6 +84,8 @@ describe("the SDK test app", () => {
     expect(sig("claimsSubject")).toBe(`() => ${STRING}`);
     expect(sig("isValidTimeZone")).toBe(`(tz: ${STRING}) => bool`);
     expect(sig("durationOfSeconds")).toBe("(seconds: i64) => i64");
-    expect(Object.keys(metadata.fnExports)).toHaveLength(64);
+    // 64 functions, and the SDK's five agent entry points (recorded as Modus records them).
+    expect(Object.keys(metadata.fnExports)).toHaveLength(69);
+    expect(sig("_modus_agent_handle_message")).toBe(`(msgName: ${STRING}, data: ${STRING} | null) => ${STRING} | null`);
   });
 });

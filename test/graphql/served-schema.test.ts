@@ -25,26 +25,25 @@ describe("the served schema", () => {
     }
   });
 
-  it("answers the agentEvent subscription Modus declares with an error that says it is not served", async () => {
+  it("refuses the agentEvent subscription without Accept: text/event-stream, with Modus's 400", async () => {
     const { status, body } = await graphql(`subscription { agentEvent(agentId: "a1") { name data } }`);
-    expect(status).toBe(200);
-    expect(body.data ?? null).toBeNull();
+    expect(status).toBe(400);
     expect(body.errors).toEqual([
       expect.objectContaining({
-        message: "agentEvent: agent events are not served by this runtime yet",
-        extensions: expect.objectContaining({ code: "NOT_IMPLEMENTED" }),
+        message: "Subscriptions use SSE (Server-Sent Events). Requests must accept 'text/event-stream' for SSE responses.",
       }),
     ]);
   });
 
-  it("answers the subscription over server-sent events with the same error", async () => {
+  it("serves the subscription over server-sent events: an unknown agent answers Modus's error, then completes", async () => {
     const res = await request("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "text/event-stream" },
       body: JSON.stringify({ query: `subscription { agentEvent(agentId: "a1") { name } }` }),
     });
-    expect(res.text).toContain("agent events are not served by this runtime yet");
-    expect(res.text).toContain("NOT_IMPLEMENTED");
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.text).toContain('event: next\ndata: {"errors":[{"message":"agent a1 not found"');
+    expect(res.text).toMatch(/event: complete\ndata:\s*$/);
   });
 });
 

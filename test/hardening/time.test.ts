@@ -3,6 +3,12 @@
 // answering other requests while a long call runs and after it is stopped.
 import { describe, expect, it } from "vitest";
 import { query, send } from "./worker";
+import wasm from "./build/app.wasm";
+import { readMetadata } from "../../src/metadata/read";
+import { TypePlanner } from "../../src/wasm/abi/plan";
+import { planHostImports } from "../../src/hostfns";
+import { callIn, instantiateFor, planFunction } from "../../src/wasm/invoke";
+import type { CallContext } from "../../src/wasm/context";
 
 describe("the compute budget of a call", () => {
   it("stops a function that never returns, with an error naming it and the budget", async () => {
@@ -71,5 +77,20 @@ describe("the compute budget of a call", () => {
       message: 'MODUS_CALL_TIME_LIMIT_MS must be a whole number from 1 to 900000, not "fast"',
       extensions: { code: "UNAVAILABLE" },
     });
+  });
+});
+
+describe("an instance that serves many calls (as an agent's does)", () => {
+  it("gives each call its own budget", async () => {
+    const planner = new TypePlanner(readMetadata(wasm));
+    const imports = planHostImports(wasm, planner);
+    const plan = planFunction(readMetadata(wasm).fnExports.work!, planner);
+    const ctx = { executionId: "x", functionName: "work", env: {}, logs: [] } as unknown as CallContext;
+    const instance = instantiateFor(wasm, imports, ctx);
+    // Each call uses about two thirds of the default 5 ms: three in a row would not fit one budget.
+    for (let i = 0; i < 3; i++) expect(await callIn(instance, plan, { n: 1_500_000 }, ctx)).toEqual(expect.any(Number));
+    await expect(callIn(instance, plan, { n: 20_000_000 }, ctx)).rejects.toThrow(/^function work used up its compute budget of 5 ms/);
+    // A stopped call does not stop the next one.
+    expect(await callIn(instance, plan, { n: 1000 }, ctx)).toEqual(expect.any(Number));
   });
 });

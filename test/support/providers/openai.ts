@@ -104,12 +104,43 @@ export function stubEmbedding(text: string): number[] {
   return [text.length / 8, -sum / 997, (text.charCodeAt(0) || 1) / 1e9];
 }
 
+/** The words of a text as {@link bagOfWordsEmbedding} counts them: lower-cased runs of letters and digits. */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** FNV-1a (32-bit) of a word's UTF-16 code units. */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The answer to a request that names `dimensions` (as text-embedding-3 models
+ * take it): a bag of words of that length, unit length as OpenAI's are. Each
+ * word adds ±1 at a position its hash picks (the hash's low bits the
+ * position, its top bit the sign), so texts sharing words are near each
+ * other and a test can work out the distances it should see.
+ *
+ * @example bagOfWordsEmbedding("red apple", 4) // two entries of ±0.7071…, or one of ±1 if the words collide
+ */
+export function bagOfWordsEmbedding(text: string, dimensions: number): number[] {
+  const v = new Array<number>(dimensions).fill(0);
+  for (const word of wordsOf(text)) {
+    const h = wordHash(word);
+    v[h % dimensions] += h & 0x80000000 ? -1 : 1;
+  }
+  const norm = Math.hypot(...v);
+  return norm ? v.map((x) => x / norm) : v;
+}
+
 function embeddings(input: any) {
   const texts: unknown[] = Array.isArray(input.input) ? input.input : [input.input];
   const tokens = texts.reduce<number>((n, t) => n + String(t).length, 0);
+  const dimensions = Number.isInteger(input.dimensions) && input.dimensions > 0 ? (input.dimensions as number) : undefined;
+  const embed = (t: string) => (dimensions ? bagOfWordsEmbedding(t, dimensions) : stubEmbedding(t));
   return {
     object: "list",
-    data: texts.map((t, index) => ({ object: "embedding", index, embedding: stubEmbedding(String(t)) })),
+    data: texts.map((t, index) => ({ object: "embedding", index, embedding: embed(String(t)) })),
     model: input.model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   };
