@@ -123,6 +123,7 @@ export const httpFunctions: readonly AbiHostFunction[] = [
     params: ["Request"],
     result: "Response",
     async: true,
+    outbound: true,
     impl: fetchForGuest,
   },
 ];

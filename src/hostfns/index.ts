@@ -80,6 +80,22 @@ export function planHostImports(
 
 type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;
 
+/**
+ * Runs host work that calls back into the guest (`__new` while lowering a
+ * result) with the meter's pauses off: those calls run under a host
+ * function's JavaScript frame, where JSPI cannot suspend.
+ */
+function withoutPauses<T>(cell: MemoryCell, work: () => T): T {
+  const meter = cell.meter;
+  if (!meter?.suspendable) return work();
+  meter.suspendable = false;
+  try {
+    return work();
+  } finally {
+    meter.suspendable = true;
+  }
+}
+
 function rawBinder(fn: HostFunction & { kind: "raw" }): Binder {
   const guest = (cell: MemoryCell) => cell as GuestParts;
   if (fn.async) return (ctx, cell) => new WebAssembly.Suspending(async (...raw: WasmValue[]) => fn.impl(ctx, guest(cell), ...raw));
@@ -120,11 +136,11 @@ function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: str
     return result.lower(memory, value);
   };
   if (!fn.async) {
-    return (ctx, cell) => (...raw: WasmValue[]) => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw)));
+    return (ctx, cell) => (...raw: WasmValue[]) => withoutPauses(cell, () => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw))));
   }
   // Outbound calls wait for (or are refused by) the request's gate: Workers bound subrequests per request.
   const gated = (ctx: CallContext, args: unknown[]) => {
-    const gate = ctx.request?.hostCalls;
+    const gate = fn.outbound ? ctx.request?.hostCalls : undefined;
     return gate ? gate.run(async () => fn.impl(ctx, ...args)) : fn.impl(ctx, ...args);
   };
   return (ctx, cell) =>
@@ -137,6 +153,6 @@ function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: str
         ctx.logs.push({ level: "error", message: `${fn.module}.${fn.name}: ${err.message}` });
         value = null;
       }
-      return lower(cell.memory!, value);
+      return withoutPauses(cell, () => lower(cell.memory!, value));
     });
 }

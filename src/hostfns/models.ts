@@ -78,6 +78,7 @@ export const modelFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string"],
     result: "string | null",
     async: true,
+    outbound: true,
     impl: invokeModel,
   },
 ];

@@ -17,6 +17,8 @@ export interface AbiHostFunction {
   readonly result: string;
   /** Does I/O: wrapped in `WebAssembly.Suspending` so the guest waits (JSPI). */
   readonly async?: boolean;
+  /** Reaches the network (a subrequest): counted and paced per request (MODUS_HOST_CALLS_LIMIT, MODUS_HOST_CONCURRENCY_LIMIT). */
+  readonly outbound?: boolean;
   impl(ctx: CallContext, ...args: any[]): unknown;
 }
 

@@ -94,3 +94,14 @@ describe("an instance that serves many calls (as an agent's does)", () => {
     expect(await callIn(instance, plan, { n: 1000 }, ctx)).toEqual(expect.any(Number));
   });
 });
+
+describe("pauses between fuel slices", () => {
+  it("never happen while the host is lowering a result into the guest", async () => {
+    // Each call lowers a string with __new; over 30,000 of them the slices run out
+    // inside a lowering many times, where JSPI could not suspend.
+    const env = { MODUS_CALL_TIME_LIMIT_MS: "60000", MODUS_REQUEST_TIME_LIMIT_MS: "60000" };
+    const { body } = await query("{ nowMany(n: 30000) }", { env });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.nowMany).toBeGreaterThan(30000 * 19);
+  });
+});

@@ -19,7 +19,8 @@ function exceeds(text: string, max: number): number | undefined {
 export const responseLimit = (): MiddlewareHandler<{ Variables: { limits?: Limits } }> =>
   async function responseLimit(c, next) {
     await next();
-    if (!c.res.body) return;
+    // Only whole JSON answers: a stream (SSE subscriptions, incremental delivery) is sent as it comes.
+    if (!c.res.body || !/json/i.test(c.res.headers.get("content-type") ?? "")) return;
     const max = (c.var.limits ?? DEFAULT_LIMITS).responseBytes;
     const text = await c.res.text();
     const size = exceeds(text, max);

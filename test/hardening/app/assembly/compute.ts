@@ -1,3 +1,5 @@
+import { localtime } from "@hypermode/modus-sdk-as";
+
 /** Never returns: a loop with nothing to wait for. */
 export function spin(): i32 {
   let x: i32 = 1;
@@ -41,4 +43,11 @@ export function copyWork(kib: i32, times: i32): i32 {
 export function recurse(depth: i32): i32 {
   if (depth <= 0) return 0;
   return recurse(depth - 1) + 1;
+}
+
+/** Asks the host for the local time `n` times: host results are lowered (by `__new`) all along the call. */
+export function nowMany(n: i32): i32 {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += localtime.now().length;
+  return total;
 }
