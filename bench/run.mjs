@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIfStale } from "./lib/build.mjs";
+import { buildBenchApps } from "./lib/apps.mjs";
 import { startBenchWorker } from "./lib/worker.mjs";
 import { startStub, startNodeYoga } from "./lib/servers.mjs";
 import { drive, median } from "./lib/load.mjs";
@@ -29,22 +29,7 @@ const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
 
 log("building apps (skipped when up to date)");
-const apps = {};
-const builds = [
-  ["example", "functions", true],
-  ["large", "bench/apps/large", true],
-  ["agents", "test/agents/app", true],
-  ["collections", "bench/apps/collections", true],
-  ["example-unmetered", "functions", false],
-  ["large-unmetered", "bench/apps/large", false],
-  // The hostile test app: its loops calibrate how fast each kind of work burns fuel.
-  ["hardening", "test/hardening/app", true],
-  ["hardening-unmetered", "test/hardening/app", false],
-];
-for (const [name, dir, meter] of builds) {
-  const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name), meter });
-  apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
-}
+const apps = await buildBenchApps(root);
 
 log("upload size (wrangler deploy --dry-run of the production Worker)");
 const size = await uploadSize({ root });

@@ -18,16 +18,18 @@ import { readMetadata } from "../src/metadata/read";
 import { generateSchema } from "../src/schema/generate";
 import { benchEndpoints, resolverDeps, slowManifest } from "./variants/endpoints";
 import { createLiveTracker } from "./variants/live";
-import { measureInstanceCost, prepareModule } from "./variants/instances";
-import { measureInProcess, measureLogLine } from "./variants/inproc";
+import { instantiateLoop, measureInstanceCost, prepareModule } from "./variants/instances";
+import { measureInProcess, measureLogLine, runInProcess } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
-import { createModusYoga } from "../src/graphql/yoga";
+import { createModusYoga, type ModusYoga } from "../src/graphql/yoga";
 import { meteringWorkloads, runWorkload } from "./variants/metering";
 import { agentObjects, agentsFetch } from "./variants/agents";
 import { collectionsFetch, measureVectorSet } from "./variants/collections";
 import { ModusCollection } from "../src/collections/object";
 
 const manifest = manifestJson as Manifest;
+// R4's ceiling: the answer /graphql gives, as a constant.
+const answer = { data: { sayHello: "Hello, edge!" } };
 const live = createLiveTracker();
 const modules = {
   example: prepareModule(wasm, manifest),
@@ -45,11 +47,11 @@ const app = createApp((s) => {
   // R7: production's Yoga and resolvers around the same app built without metering.
   const plainDeps = resolverDeps(unmeteredWasm, manifest, s, loaded);
   const unmetered = { name: "unmetered", path: "/bench/unmetered", auth: loaded.endpoints[0]!.auth, yoga: createModusYoga({ schema: loaded.schema, deps: plainDeps, endpoint: "/bench/unmetered" }) };
-  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered] };
+  // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer.
+  const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { fetch: () => Response.json(answer) } as unknown as ModusYoga };
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, mw] };
 });
 
-// R4's ceiling: the answer /graphql gives, as a constant.
-const answer = { data: { sayHello: "Hello, edge!" } };
 app.get("/bench/const", (c) => c.json(answer));
 app.get("/bench/sdl", (c) => c.text(sdl));
 app.get("/bench/live", (c) => c.json(live.snapshot()));
@@ -75,17 +77,32 @@ app.get("/bench/metering/run", async (c) => {
 });
 
 const hello = JSON.stringify({ query: "query($n:String!){sayHello(name:$n)}", variables: { n: "edge" } });
+const targets = [
+  { name: "const", path: "/bench/const" },
+  { name: "mw", path: "/bench/mw", body: hello },
+  { name: "js", path: "/bench/js", body: hello },
+  { name: "reused", path: "/bench/reused", body: hello },
+  { name: "fresh", path: "/bench/fresh", body: hello },
+  { name: "wasm", path: "/graphql", body: hello },
+];
 app.get("/bench/inproc", async (c) => {
   const n = Number(c.req.query("n") ?? 300);
-  const targets = [
-    { name: "const", path: "/bench/const" },
-    { name: "js", path: "/bench/js", body: hello },
-    { name: "reused", path: "/bench/reused", body: hello },
-    { name: "fresh", path: "/bench/fresh", body: hello },
-    { name: "wasm", path: "/graphql", body: hello },
-  ];
   return c.json({ ...(await measureInProcess(app.fetch, c.env, c.executionCtx, targets, n)), logLine: measureLogLine(consoleLogger) });
 });
+// One target's requests in a loop, timed by the runner from workerd's CPU time (bench/lib/inproc.mjs).
+app.get("/bench/inproc/run", async (c) => {
+  const target = targets.find((t) => t.name === c.req.query("target"));
+  if (!target) return c.json({ error: "no such target" }, 404);
+  await runInProcess(app.fetch, c.env, c.executionCtx, target, Number(c.req.query("n") ?? 100));
+  return c.json({ ok: true });
+});
+app.get("/bench/instances/run", (c) => {
+  const m = modules[c.req.query("module") as keyof typeof modules];
+  if (!m) return c.json({ error: "no such module" }, 404);
+  instantiateLoop(m, quiet, c.env, Number(c.req.query("n") ?? 100));
+  return c.json({ ok: true });
+});
+app.get("/bench/logline", (c) => c.json({ us: measureLogLine(consoleLogger, Number(c.req.query("n") ?? 1000)) }));
 
 // Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
 app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));

@@ -8,6 +8,7 @@ import { buildExplorer } from "./explorer.mjs";
 import { BuildError } from "./errors.mjs";
 import { resetTransformState } from "./transform-state.mjs";
 import { meterWasmFile } from "./meter.mjs";
+import { importMemoryFile } from "./memory-import.mjs";
 
 export { BuildError };
 
@@ -73,6 +74,8 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   }
   await checkEmbedders(manifestFile, manifest, wasmFile);
   if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
+  // Instances then take their memory from the runtime's pool instead of reserving their own.
+  importMemoryFile(wasmFile);
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);

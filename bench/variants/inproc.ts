@@ -10,6 +10,18 @@ export interface InProcessTarget {
 
 type FetchHandler = (req: Request, env?: any, ctx?: ExecutionContext) => Response | Promise<Response>;
 
+const request = (t: InProcessTarget) =>
+  new Request(`http://bench${t.path}`, t.body ? { method: "POST", headers: { "content-type": "application/json" }, body: t.body } : {});
+
+/** Handles `iterations` requests of `target` in turn (the runner times them by CPU). */
+export async function runInProcess(fetch: FetchHandler, env: unknown, ctx: ExecutionContext, target: InProcessTarget, iterations: number): Promise<void> {
+  for (let i = 0; i < iterations; i++) {
+    const res = await fetch(request(target), env, ctx);
+    await res.text();
+    if (!res.ok) throw new Error(`${target.path} answered ${res.status}`);
+  }
+}
+
 /** µs per request for each target, measured in turn after a warm-up. */
 export async function measureInProcess(
   fetch: FetchHandler,
@@ -18,8 +30,6 @@ export async function measureInProcess(
   targets: readonly InProcessTarget[],
   iterations = 300,
 ): Promise<Record<string, number>> {
-  const request = (t: InProcessTarget) =>
-    new Request(`http://bench${t.path}`, t.body ? { method: "POST", headers: { "content-type": "application/json" }, body: t.body } : {});
   const once = async (t: InProcessTarget) => {
     const res = await fetch(request(t), env, ctx);
     await res.text();

@@ -3,7 +3,7 @@
 import { readMetadata } from "../../src/metadata/read";
 import { TypePlanner } from "../../src/wasm/abi/plan";
 import { planHostImports, type ImportsFactory, type MemoryCell } from "../../src/hostfns";
-import { invoke, planFunction, type FunctionPlan } from "../../src/wasm/invoke";
+import { instantiateFor, invoke, planFunction, type FunctionPlan } from "../../src/wasm/invoke";
 import { GuestMemory, type RuntimeExports } from "../../src/wasm/memory";
 import type { WasmValue } from "../../src/wasm/abi/types";
 import type { CallContext, Services } from "../../src/wasm/context";
@@ -64,6 +64,7 @@ export async function measureInstanceCost(p: PreparedModule, services: Services,
     memory.release();
     const t3 = performance.now();
     memoryBytes = memory.size;
+    cell.release?.(); // a pooled memory goes back, as production's invoke gives it back
     if (!timed) return;
     sum.instantiate += t1 - t0;
     sum.initialize += t2 - t1;
@@ -82,4 +83,12 @@ export async function measureInstanceCost(p: PreparedModule, services: Services,
     invokeUs: us(performance.now() - started),
     memoryBytes,
   };
+}
+
+/** `iterations` instances made as production makes them (`instantiateFor`: instantiate + `_initialize`) and retired. */
+export function instantiateLoop(p: PreparedModule, services: Services, env: Readonly<Record<string, unknown>>, iterations: number): void {
+  for (let i = 0; i < iterations; i++) {
+    const ctx: CallContext = { executionId: "bench", functionName: p.plan.signature.name, env, manifest: p.manifest, services, logs: [] };
+    instantiateFor(p.module, p.imports, ctx).retire();
+  }
 }

@@ -14,6 +14,7 @@ import { meterFunctions } from "./meter";
 import { HostCallLimitError } from "./gate";
 import { Meter } from "../wasm/meter";
 import { readLimits } from "../limits";
+import { MEMORY_IMPORT, MemoryPool } from "../wasm/pool";
 
 /** Every host function modus-edge provides, by import module. */
 export const hostFunctions: readonly HostFunction[] = [
@@ -35,10 +36,15 @@ export const hostFunctions: readonly HostFunction[] = [
 export interface MemoryCell {
   memory?: GuestMemory;
   meter?: Meter;
+  /** Gives a pooled memory back once the instance's call is over (see src/wasm/pool.ts). */
+  release?: () => void;
 }
 
-/** Builds one call's imports object around its context. */
-export type ImportsFactory = (ctx: CallContext, cell: MemoryCell) => WebAssembly.Imports;
+/**
+ * Builds one call's imports object around its context; `pool` is where the
+ * instances' memories come from when the module imports its memory.
+ */
+export type ImportsFactory = ((ctx: CallContext, cell: MemoryCell) => WebAssembly.Imports) & { readonly pool?: MemoryPool };
 
 /** The module imports a function this runtime does not provide. */
 export class HostImportError extends Error {
@@ -61,21 +67,34 @@ export function planHostImports(
 ): ImportsFactory {
   const byName = new Map(table.map((f) => [`${f.module}.${f.name}`, f]));
   const needed: HostFunction[] = [];
+  // A module built by modus-edge imports its memory, from a pool of reset memories.
+  const pool = MemoryPool.forModule(module);
   for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind === "memory" && pool) continue;
     if (imp.kind !== "function") throw new HostImportError(`the module imports a ${imp.kind} ${imp.module}.${imp.name}; only functions are provided`);
     const fn = byName.get(`${imp.module}.${imp.name}`);
     if (!fn) throw new HostImportError(`the module imports ${imp.module}.${imp.name}, which modus-edge does not provide`);
     needed.push(fn);
   }
   const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner, importTypes(fn, planner)) : rawBinder(fn)));
-  return (ctx, cell) => {
+  const factory = (ctx: CallContext, cell: MemoryCell) => {
     cell.meter ??= new Meter(ctx.limits ?? readLimits(ctx.env), ctx.request?.fuel);
     const imports: Record<string, Record<string, unknown>> = {};
     needed.forEach((fn, i) => {
       (imports[fn.module] ??= {})[fn.name] = planned[i]!(ctx, cell);
     });
+    if (pool) {
+      const memory = pool.acquire();
+      (imports[MEMORY_IMPORT.module] ??= {})[MEMORY_IMPORT.name] = memory;
+      cell.release = () => {
+        // Once: the memory may be handed to the next call right away.
+        delete cell.release;
+        pool.release(memory);
+      };
+    }
     return imports as WebAssembly.Imports;
   };
+  return pool ? Object.assign(factory, { pool }) : factory;
 }
 
 type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;

@@ -48,6 +48,11 @@ export interface GuestInstance {
   readonly exports: RuntimeExports & Record<string, unknown>;
   readonly memory: GuestMemory;
   readonly meter: Meter;
+  /**
+   * Ends the instance's life: a pooled memory goes back to its pool, so the
+   * instance must not run again. Call it only once no call of it is live.
+   */
+  readonly retire: () => void;
 }
 
 /**
@@ -59,16 +64,30 @@ export interface GuestInstance {
  */
 export function instantiateFor(module: WebAssembly.Module, imports: ImportsFactory, ctx: CallContext): GuestInstance {
   const cell: MemoryCell = {};
-  const instance = new WebAssembly.Instance(module, imports(ctx, cell));
+  const retire = () => {
+    cell.release?.();
+    // Anything still holding the cell fails loudly rather than touch a memory another call may own.
+    delete cell.memory;
+  };
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(module, imports(ctx, cell));
+  } catch (err) {
+    retire();
+    throw err;
+  }
   const exports = instance.exports as unknown as GuestInstance["exports"];
   const memory = new GuestMemory(exports);
   cell.memory = memory;
-  const guest = { exports, memory, meter: cell.meter! };
+  const guest = { exports, memory, meter: cell.meter!, retire };
   try {
     exports._initialize?.();
-  } finally {
+  } catch (err) {
     settle(guest, ctx);
+    retire();
+    throw err;
   }
+  settle(guest, ctx);
   return guest;
 }
 
@@ -142,7 +161,12 @@ export async function invoke(
   } catch (err) {
     throw asFunctionError(err, plan.signature.name, ctx, undefined, "start");
   }
-  return callIn(instance, plan, args, ctx);
+  try {
+    return await callIn(instance, plan, args, ctx);
+  } finally {
+    // callIn has settled: the guest ran to its end (or trapped), no frame of it is left.
+    instance.retire();
+  }
 }
 
 // Arguments after the last one given are left to the guest's own defaults

@@ -5,3 +5,4 @@ export * from "./memory";
 export * from "./logs";
 export * from "./results";
 export * from "./outbound";
+export * from "./isolation";

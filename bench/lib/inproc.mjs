@@ -1,0 +1,49 @@
+// In-isolate CPU per request and per instance, by workerd's CPU time: the
+// bench Worker runs a batch of requests (or instances) inside one request
+// (bench/variants/inproc.ts, instances.ts) and the runner reads the CPU its
+// threads used around it. Medians of interleaved rounds.
+import { cpuMs, median } from "./cpu.mjs";
+
+/** The in-isolate targets, in the order the split subtracts them. */
+export const TARGETS = ["const", "mw", "js", "reused", "fresh", "wasm"];
+
+async function batch(url, pid, path) {
+  const before = cpuMs(pid);
+  const res = await fetch(`${url}${path}`);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+  return { cpuMs: cpuMs(pid) - before, body };
+}
+
+/**
+ * µs of workerd CPU per request for each target (the app's fetch handler in
+ * a loop of `n`), per instance (instantiate + `_initialize`, production's
+ * `instantiateFor`) of each module, and the split of production /graphql.
+ */
+export async function measureInProcessCpu({ url, pid, n, instances, rounds }) {
+  const perRequest = Object.fromEntries(TARGETS.map((t) => [t, []]));
+  const perInstance = { example: [], large: [] };
+  for (const t of TARGETS) await batch(url, pid, `/bench/inproc/run?target=${t}&n=${Math.ceil(n / 4)}`);
+  for (let r = 0; r < rounds; r++) {
+    for (const t of TARGETS) perRequest[t].push(((await batch(url, pid, `/bench/inproc/run?target=${t}&n=${n}`)).cpuMs * 1000) / n);
+    for (const m of Object.keys(perInstance)) {
+      perInstance[m].push(((await batch(url, pid, `/bench/instances/run?module=${m}&n=${instances}`)).cpuMs * 1000) / instances);
+    }
+  }
+  const us = Object.fromEntries(TARGETS.map((t) => [t, median(perRequest[t])]));
+  const logLine = (await batch(url, pid, `/bench/logline?n=2000`)).body.us;
+  return {
+    perRequest: us,
+    perRequestRounds: perRequest,
+    perInstance: Object.fromEntries(Object.entries(perInstance).map(([m, xs]) => [m, median(xs)])),
+    logLineUs: logLine,
+    split: {
+      honoAndMiddleware: us.mw,
+      yoga: us.js - us.mw,
+      callPath: us.reused - us.js,
+      instance: us.fresh - us.reused,
+      productionOverBench: us.wasm - us.fresh,
+      total: us.wasm,
+    },
+  };
+}

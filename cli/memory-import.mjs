@@ -1,0 +1,79 @@
+// @ts-check
+// Pooled memory: rewrites a built app so it imports its linear memory instead
+// of declaring it. A module that declares its memory makes the engine reserve
+// and free a fresh one (with its guard region: several system calls) on every
+// instantiation; one that imports it can be handed a memory the runtime keeps,
+// reset in full before each call (src/wasm/pool.ts). Its active data segments
+// are still applied by every instantiation.
+import { readFileSync, writeFileSync } from "node:fs";
+import binaryen from "binaryen";
+import { METER_MODULE } from "./meter.mjs";
+
+/** The import the rewritten module names its memory by; src/wasm/pool.ts provides it. */
+export const MEMORY_IMPORT = { module: METER_MODULE, name: "memory" };
+/**
+ * The custom section that records the imported memory's limits in pages, as
+ * JSON (`{"initial":1}` or `{"initial":1,"maximum":16}`): the JavaScript API
+ * does not tell an import's limits, and the pool must make memories that fit.
+ */
+export const MEMORY_SECTION = "modus_edge_memory";
+
+/**
+ * Whether the module already imports its memory.
+ *
+ * @example importsMemory(readFileSync("build/app.wasm")) // true after modus-edge build
+ * @param {Uint8Array} bytes
+ */
+export function importsMemory(bytes) {
+  return WebAssembly.Module.imports(new WebAssembly.Module(bytes)).some((i) => i.kind === "memory");
+}
+
+/**
+ * Turns the module's own (unshared, 32-bit) memory into an import of
+ * `modus_edge.memory` with the same limits (recorded in {@link MEMORY_SECTION}),
+ * still exported as before. A
+ * module without a memory, or whose memory is already imported, shared or
+ * 64-bit, is returned as it is (it keeps the runtime's slower path).
+ *
+ * @example writeFileSync(file, importMemory(readFileSync(file)))
+ * @param {Uint8Array} bytes
+ * @returns {Uint8Array}
+ */
+export function importMemory(bytes) {
+  const module = binaryen.readBinary(bytes);
+  try {
+    module.setFeatures(binaryen.Features.All);
+    if (!module.hasMemory()) return bytes;
+    const info = module.getMemoryInfo();
+    if (info.module || info.shared || info.is64) return bytes;
+    const name = memoryName(module);
+    if (name === undefined) return bytes;
+    module.addMemoryImport(name, MEMORY_IMPORT.module, MEMORY_IMPORT.name);
+    const limits = { initial: info.initial, ...(info.max !== undefined ? { maximum: info.max } : {}) };
+    module.addCustomSection(MEMORY_SECTION, new TextEncoder().encode(JSON.stringify(limits)));
+    if (!module.validate()) throw new Error("the module does not validate after importing its memory");
+    return module.emitBinary();
+  } finally {
+    module.dispose();
+  }
+}
+
+/**
+ * {@link importMemory} on a file, in place (after metering).
+ *
+ * @param {string} file
+ */
+export function importMemoryFile(file) {
+  const bytes = readFileSync(file);
+  const out = importMemory(bytes);
+  if (out !== bytes) writeFileSync(file, out);
+}
+
+// The internal name of the exported memory (the runtime reads memory through that export).
+function memoryName(/** @type {binaryen.Module} */ module) {
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const e = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (e.kind === binaryen.ExternalMemory) return e.value;
+  }
+  return undefined;
+}
