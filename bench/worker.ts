@@ -40,6 +40,8 @@ const modules = {
 const quiet = { metrics: createMetrics(), log: () => {} };
 const sdl = generateSchema(readMetadata(wasm)).sdl;
 
+declare const BENCH_QUIET_LOGS: boolean; // set by bench/lib/worker.mjs when profiling
+
 const app = createApp((s) => {
   const loaded = loadApp(wasm, manifest, s);
   const deps = resolverDeps(wasm, manifest, s, loaded);
@@ -50,7 +52,7 @@ const app = createApp((s) => {
   // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer.
   const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { fetch: () => Response.json(answer) } as unknown as ModusYoga };
   return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, mw] };
-});
+}, BENCH_QUIET_LOGS ? { log: () => {} } : {});
 
 app.get("/bench/const", (c) => c.json(answer));
 app.get("/bench/sdl", (c) => c.text(sdl));

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { LoadedApp } from "./load";
 import type { Services } from "./wasm/context";
 import { createMetrics } from "./observability/metrics";
-import { consoleLogger } from "./observability/log";
+import { consoleLogger, type Logger } from "./observability/log";
 import { requestMetrics } from "./middleware/metrics";
 import { health } from "./health";
 import { missingJspi, type JspiApi } from "./jspi";
@@ -22,6 +22,8 @@ type AppEnv = { Bindings: Env; Variables: TimeZoneVariables & AuthVariables & Li
 export interface AppOptions {
   /** Where JSPI is looked for (the global WebAssembly; tests pass one without it). */
   webAssembly?: JspiApi;
+  /** Where structured log lines go (JSON on the console unless given). */
+  log?: Logger;
 }
 
 // `extensions.code` of the HTTP-level errors, by status.
@@ -39,9 +41,9 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
  *
  * @example export default createApp(() => loadApp(wasm, manifest));
  */
-export function createApp(load: (services: Services) => LoadedApp, { webAssembly = WebAssembly }: AppOptions = {}): Hono<AppEnv> {
+export function createApp(load: (services: Services) => LoadedApp, { webAssembly = WebAssembly, log = consoleLogger }: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const services: Services = { metrics: createMetrics(), log: consoleLogger };
+  const services: Services = { metrics: createMetrics(), log };
   app.use("*", requestMetrics(services));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {

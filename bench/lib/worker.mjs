@@ -7,10 +7,11 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 
 /**
- * @param {{ root: string, bindings: Record<string, string>, durableObjects?: Record<string, { className: string, useSQLite: boolean }> }} opts
+ * @param {{ root: string, bindings: Record<string, string>, durableObjects?: Record<string, { className: string, useSQLite: boolean }>, inspectorPort?: number }} opts
  * @returns {Promise<{ url: string, directUrl: string, pid: number | undefined, recentStderr: () => string, dispose: () => Promise<void> }>}
  */
-export async function startBenchWorker({ root, bindings, durableObjects }) {
+export async function startBenchWorker({ root, bindings, durableObjects, inspectorPort }) {
+  // With an inspector attached every console line also goes over it, which would dominate a profile.
   const out = mkdtempSync(path.join(tmpdir(), "modus-edge-bench-"));
   const wasm = new Map(); // source path -> module name in `out`
   await build({
@@ -26,6 +27,7 @@ export async function startBenchWorker({ root, bindings, durableObjects }) {
     // workerd's own modules (the Durable Object base class).
     external: ["cloudflare:*"],
     logLevel: "warning",
+    define: { BENCH_QUIET_LOGS: inspectorPort ? "true" : "false" },
     plugins: [
       {
         // Wasm stays a separate CompiledWasm module, as wrangler's rule makes it.
@@ -52,6 +54,8 @@ export async function startBenchWorker({ root, bindings, durableObjects }) {
     compatibilityDate: "2026-04-26",
     bindings,
     ...(durableObjects ? { durableObjects } : {}),
+    // Only for profiling (bench/profile.mjs): an attached inspector slows the Worker.
+    ...(inspectorPort ? { inspectorPort } : {}),
     host: "127.0.0.1",
     port: 0,
     // A socket straight to the Worker as well, past miniflare's entry worker.

@@ -7,6 +7,7 @@ import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
 import { useParserLimits } from "./plugins/use-parser-limits";
+import { useJsonBody } from "./plugins/use-json-body";
 import { useSseSubscriptions } from "./plugins/use-sse-subscriptions";
 import { subscriptionResolvers } from "./subscriptions";
 import type { ModusContext, RequestState, ServerContext } from "./context";
@@ -65,6 +66,8 @@ export function yogaWithResolvers(opts: {
     context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
     // CORS is the Worker's (src/middleware/cors), from the env; Yoga's default echoes any origin.
     cors: false,
-    plugins: [useParserLimits(), useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
+    // Bodies are read by useJsonBody, which bounds them without re-streaming each one.
+    maxRequestBodySize: false,
+    plugins: [useJsonBody(), useParserLimits(), useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
   });
 }

@@ -16,7 +16,7 @@ export function useSseSubscriptions(): Plugin {
   return {
     onParams({ params, request }) {
       // Most operations never mention the word: only those are parsed here.
-      if (!params.query?.includes("subscription") || acceptsEventStream(request)) return;
+      if (typeof params.query !== "string" || !params.query.includes("subscription") || acceptsEventStream(request)) return;
       let operation;
       try {
         operation = getOperationAST(parse(params.query), params.operationName);
