@@ -37,12 +37,12 @@ export async function measureInProcessCpu({ url, pid, n, instances, rounds }) {
     perRequestRounds: perRequest,
     perInstance: Object.fromEntries(Object.entries(perInstance).map(([m, xs]) => [m, median(xs)])),
     logLineUs: logLine,
+    // Instance: measured on its own (production's instantiateFor); the call path is the rest of what Wasm adds.
     split: {
       honoAndMiddleware: us.mw,
       yoga: us.js - us.mw,
-      callPath: us.reused - us.js,
-      instance: us.fresh - us.reused,
-      productionOverBench: us.wasm - us.fresh,
+      instance: median(perInstance.example),
+      callPath: us.wasm - us.js - median(perInstance.example),
       total: us.wasm,
     },
   };

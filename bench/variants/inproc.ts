@@ -10,8 +10,12 @@ export interface InProcessTarget {
 
 type FetchHandler = (req: Request, env?: any, ctx?: ExecutionContext) => Response | Promise<Response>;
 
+// With the Content-Length a client sends over the network.
 const request = (t: InProcessTarget) =>
-  new Request(`http://bench${t.path}`, t.body ? { method: "POST", headers: { "content-type": "application/json" }, body: t.body } : {});
+  new Request(
+    `http://bench${t.path}`,
+    t.body ? { method: "POST", headers: { "content-type": "application/json", "content-length": String(new TextEncoder().encode(t.body).length) }, body: t.body } : {},
+  );
 
 /** Handles `iterations` requests of `target` in turn (the runner times them by CPU). */
 export async function runInProcess(fetch: FetchHandler, env: unknown, ctx: ExecutionContext, target: InProcessTarget, iterations: number): Promise<void> {

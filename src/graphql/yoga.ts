@@ -15,6 +15,7 @@ import type { GraphQLFieldResolver } from "graphql";
 import { readLimits, type Limits } from "../limits";
 import { FUEL_PER_MS } from "../wasm/meter";
 import { HostCallGate } from "../hostfns/gate";
+import { MeasuredResponse } from "../middleware/response-limit";
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
 
@@ -68,6 +69,8 @@ export function yogaWithResolvers(opts: {
     cors: false,
     // Bodies are read by useJsonBody, which bounds them without re-streaming each one.
     maxRequestBodySize: false,
+    // Its answers carry their length, so the response limit need not read them back.
+    fetchAPI: { Response: MeasuredResponse },
     plugins: [useJsonBody(), useParserLimits(), useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
   });
 }

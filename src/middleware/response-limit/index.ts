@@ -1,5 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { DEFAULT_LIMITS, type Limits } from "../../limits";
+import { TEXT_LENGTH, type MeasuredResponse } from "./measured";
+
+export { MeasuredResponse } from "./measured";
 
 // UTF-8 size of a string, counted only when its length alone cannot settle the question.
 function exceeds(text: string, max: number): number | undefined {
@@ -12,7 +15,8 @@ function exceeds(text: string, max: number): number | undefined {
  * Replaces a response body larger than the request's `responseBytes` limit
  * (`c.var.limits`, see limitsFromEnv) with a 500 error saying how large it
  * was and the limit, so a function that returns too much fails clearly
- * instead of sending megabytes.
+ * instead of sending megabytes. A {@link MeasuredResponse} well under the
+ * limit is passed on without being read.
  *
  * @example app.use("/graphql", limitsFromEnv(), responseLimit());
  */
@@ -22,6 +26,9 @@ export const responseLimit = (): MiddlewareHandler<{ Variables: { limits?: Limit
     // Only whole JSON answers: a stream (SSE subscriptions, incremental delivery) is sent as it comes.
     if (!c.res.body || !/json/i.test(c.res.headers.get("content-type") ?? "")) return;
     const max = (c.var.limits ?? DEFAULT_LIMITS).responseBytes;
+    // A string body of n UTF-16 units is at most 3n bytes of UTF-8: most answers pass unread.
+    const length = (c.res as MeasuredResponse)[TEXT_LENGTH];
+    if (length !== undefined && length * 3 <= max) return;
     const text = await c.res.text();
     const size = exceeds(text, max);
     if (size === undefined) {
