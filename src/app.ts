@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { LoadedApp } from "./load";
 import type { Services } from "./wasm/context";
 import { createMetrics } from "./observability/metrics";
+import { uuidSource } from "./observability/ids";
 import { consoleLogger, type Logger } from "./observability/log";
 import { requestMetrics } from "./middleware/metrics";
 import { health } from "./health";
@@ -43,7 +44,7 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
  */
 export function createApp(load: (services: Services) => LoadedApp, { webAssembly = WebAssembly, log = consoleLogger }: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const services: Services = { metrics: createMetrics(), log };
+  const services: Services = { metrics: createMetrics(), log, newId: uuidSource() };
   app.use("*", requestMetrics(services));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
@@ -87,8 +88,10 @@ export function createApp(load: (services: Services) => LoadedApp, { webAssembly
     app.use(endpoint.path, corsFromEnv(), limitsFromEnv(), jsonPostsOnly(), responseLimit());
     if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth({ log: services.log }));
     app.use(endpoint.path, timeZone());
+    // handleRequest, not fetch: fetch also ties each response to the request's abort signal,
+    // which a Worker does not need (a disconnected client cancels the whole handler).
     app.on(["GET", "POST"], endpoint.path, (c) =>
-      endpoint.yoga.fetch(c.req.raw, {
+      endpoint.yoga.handleRequest(c.req.raw, {
         env: c.env,
         ...(c.var.limits ? { limits: c.var.limits } : {}),
         ...(c.var.timeZone ? { timeZone: c.var.timeZone } : {}),

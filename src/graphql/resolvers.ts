@@ -46,7 +46,7 @@ async function callFunction(
   path: (string | number)[],
 ): Promise<unknown> {
   const ctx: CallContext = {
-    executionId: crypto.randomUUID(),
+    executionId: deps.services.newId?.() ?? crypto.randomUUID(),
     functionName: plan.signature.name,
     env: context.env,
     manifest: deps.manifest,

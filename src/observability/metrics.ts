@@ -3,11 +3,22 @@ export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 
 type Labels = Readonly<Record<string, string>>;
 
-const labelKey = (labels: Labels) =>
-  Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${labels[k]!.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`)
-    .join(",");
+const ESCAPED = /[\\"\n]/;
+const escapeValue = (v: string) => (ESCAPED.test(v) ? v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") : v);
+
+// Called for every count and observation: keys are sorted only when given out of order.
+function labelKey(labels: Labels): string {
+  const keys = Object.keys(labels);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      break;
+    }
+  }
+  let out = "";
+  for (const k of keys) out += `${out ? "," : ""}${k}="${escapeValue(labels[k]!)}"`;
+  return out;
+}
 
 interface Histogram {
   buckets: number[];

@@ -9,6 +9,8 @@ import type { HostCallGate } from "../hostfns/gate";
 export interface Services {
   metrics: Metrics;
   log: Logger;
+  /** Makes execution ids (UUIDs); `crypto.randomUUID` when absent. */
+  newId?: () => string;
   /** The app's embedder functions, for the collections host functions (absent where no app is loaded). */
   embedders?: Embedders;
 }
