@@ -50,7 +50,7 @@ const app = createApp((s) => {
   const plainDeps = resolverDeps(unmeteredWasm, manifest, s, loaded);
   const unmetered = { name: "unmetered", path: "/bench/unmetered", auth: loaded.endpoints[0]!.auth, yoga: createModusYoga({ schema: loaded.schema, deps: plainDeps, endpoint: "/bench/unmetered" }) };
   // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer.
-  const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { fetch: () => Response.json(answer) } as unknown as ModusYoga };
+  const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { handleRequest: () => Response.json(answer) } as unknown as ModusYoga };
   return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, mw] };
 }, BENCH_QUIET_LOGS ? { log: () => {} } : {});
 

@@ -5,7 +5,7 @@
 import { cpuMs, median } from "./cpu.mjs";
 
 /** The in-isolate targets, in the order the split subtracts them. */
-export const TARGETS = ["const", "mw", "js", "reused", "fresh", "wasm"];
+export const TARGETS = ["const", "mw", "js", "fresh", "wasm", "reused"];
 
 async function batch(url, pid, path) {
   const before = cpuMs(pid);
