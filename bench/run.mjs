@@ -14,7 +14,8 @@ import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
 import { measureMetering } from "./lib/metering.mjs";
-import { machine, printReport } from "./lib/report.mjs";
+import { measureInProcessCpu } from "./lib/inproc.mjs";
+import { machine, printReport, targetsOf } from "./lib/report.mjs";
 import { agentsReport, measureAgents } from "./lib/agents.mjs";
 import { collectionsReport, measureCollections } from "./lib/collections.mjs";
 
@@ -116,6 +117,8 @@ try {
   });
   log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
   const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
+  log("in-isolate CPU per request and per instance (workerd CPU time, interleaved rounds)");
+  const inProcessCpu = await measureInProcessCpu({ url: W, pid: worker.pid, n: settings.inProcessRequests, instances: settings.instanceCalls, rounds: quick ? 3 : 7 });
 
   // M1 first, on an isolate the load rounds have not yet filled with garbage (RSS is compared).
   log(`in-flight model calls (stub answers after 2 s): ${settings.inFlight.join(", ")}`);
@@ -158,12 +161,14 @@ try {
     instances,
     metering,
     inProcess,
+    inProcessCpu,
     inFlight,
     agents,
     collections,
     sameModelRequest,
     seconds: (Date.now() - started) / 1000,
   };
+  results.targets = targetsOf(results);
   mkdirSync(path.join(root, "bench/build"), { recursive: true });
   writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
   printReport(results);

@@ -22,10 +22,11 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * sections) and copies its manifest to `<outDir>/modus.json`.
  *
  * @example await buildApp({ appDir: "functions" })
- * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean, meter?: boolean }} opts
+ * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean, meter?: boolean, poolMemory?: boolean }} opts
  *   `meter: false` skips the metering the runtime's budgets rely on (benchmarks compare against it)
+ *   `poolMemory: false` leaves the memory declared by the module (tests of the runtime's path for modules built elsewhere)
  */
-export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false, meter = true }) {
+export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false, meter = true, poolMemory = true }) {
   const app = path.resolve(appDir);
   // Resolved now: asc later runs from inside the app folder.
   outDir = path.resolve(outDir);
@@ -75,7 +76,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   await checkEmbedders(manifestFile, manifest, wasmFile);
   if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   // Instances then take their memory from the runtime's pool instead of reserving their own.
-  importMemoryFile(wasmFile);
+  if (poolMemory) importMemoryFile(wasmFile);
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);

@@ -42,6 +42,31 @@ export function inFlightSummary(inFlight) {
   return { top, wasmPerCall, rssPerCall, byWasm: Math.floor(ISOLATE_LIMIT / wasmPerCall), byRss, capacity };
 }
 
+/**
+ * Issue 15's figures against their targets, for scripts: in-isolate CPU per
+ * production /graphql request and its split, R1–R4 and R6, per-instance CPU.
+ */
+export function targetsOf(r) {
+  const at = (value, target, atMost = false) => ({ value, target, met: atMost ? value <= target : value >= target });
+  const ratio = (id) => {
+    const q = r.ratios.find((x) => x.id === id);
+    return at(r.rows[q.a].rps / r.rows[q.b].rps, q.target);
+  };
+  const cpu = r.inProcessCpu;
+  return {
+    cpuPerRequestUs: at(cpu.perRequest.wasm, 300, true),
+    cpuSplitUs: cpu.split,
+    logLineUs: cpu.logLineUs,
+    R1: ratio("R1"),
+    R2: ratio("R2"),
+    R3: ratio("R3"),
+    R4: ratio("R4"),
+    R6: ratio("R6"),
+    perInstanceUs: { example: at(cpu.perInstance.example, 40, true), large: at(cpu.perInstance.large, 80, true) },
+    loadAverage: r.machine.loadAverage,
+  };
+}
+
 /** Prints the report as markdown tables. */
 export function printReport(r) {
   const out = [];
@@ -112,6 +137,37 @@ export function printReport(r) {
       [[f(ip.const, 0), f(ip.js, 0), f(ip.reused, 0), f(ip.fresh, 0), f(ip.wasm, 0), f(ip.logLine, 1)]],
     ),
   );
+
+  const c = r.inProcessCpu;
+  out.push(`\n### In-isolate CPU per request (µs of workerd CPU, median of interleaved rounds, ${r.settings.inProcessRequests} requests each)\n`);
+  out.push(
+    table(
+      ["bare Hono route", "Hono + endpoint middleware", "Yoga + JS resolver", "Yoga + Wasm, reused instance", "Yoga + Wasm, fresh (bench resolver)", "production /graphql"],
+      [[f(c.perRequest.const, 0), f(c.perRequest.mw, 0), f(c.perRequest.js, 0), f(c.perRequest.reused, 0), f(c.perRequest.fresh, 0), f(c.perRequest.wasm, 0)]],
+    ),
+  );
+  const sp = c.split;
+  out.push(
+    `\nSplit of production /graphql: Hono + middleware ${f(sp.honoAndMiddleware, 0)}, Yoga ${f(sp.yoga, 0)}, instance ${f(sp.instance, 0)}, ` +
+      `call path ${f(sp.callPath, 0)} (of which log lines ~${f(c.logLineUs, 1)} µs each, one per request and one per call); ` +
+      `per instance (instantiate + _initialize, CPU): example ${f(c.perInstance.example, 1)} µs, large ${f(c.perInstance.large, 1)} µs.`,
+  );
+  const t = r.targets;
+  if (t) {
+    out.push(`\n### Issue 15 targets\n`);
+    const yes = (x) => (x.met ? "yes" : "**no**");
+    out.push(
+      table(
+        ["figure", "value", "target", "met"],
+        [
+          ["CPU per production /graphql request", `${f(t.cpuPerRequestUs.value, 0)} µs`, "≤ 300 µs", yes(t.cpuPerRequestUs)],
+          ...["R1", "R2", "R3", "R4", "R6"].map((id) => [id, f(t[id].value, 2), `≥ ${f(t[id].target, 2)}`, yes(t[id])]),
+          ["per instance, example", `${f(t.perInstanceUs.example.value, 1)} µs`, "≤ 40 µs", yes(t.perInstanceUs.example)],
+          ["per instance, large", `${f(t.perInstanceUs.large.value, 1)} µs`, "≤ 80 µs", yes(t.perInstanceUs.large)],
+        ],
+      ),
+    );
+  }
 
   out.push(`\n### M1: suspended model calls\n`);
   out.push(

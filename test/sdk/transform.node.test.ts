@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildApp } from "../../cli/build.mjs";
+import { MemoryPool } from "../../src/wasm/pool";
 
 // The transform's agent work, seen in built modules: the SDK's entry points
 // are exports of every app, and an agent's events serialize even when the
@@ -22,8 +23,13 @@ function incrementCounter(wasm: Buffer): string[] {
     new Uint8Array(ex.memory.buffer, p, bytes.length).set(bytes);
     return p;
   };
-  const imports: Record<string, Record<string, Function>> = {};
+  const imports: Record<string, Record<string, unknown>> = {};
   for (const i of WebAssembly.Module.imports(module)) {
+    // modus-edge build makes the module import its memory (cli/memory-import.mjs).
+    if (i.kind === "memory") {
+      (imports[i.module] ??= {})[i.name] = MemoryPool.forModule(module)!.acquire();
+      continue;
+    }
     (imports[i.module] ??= {})[i.name] = (...args: number[]) => {
       if (i.name === "publishEvent") published.push(`${str(args[1]!)} ${str(args[2]!)}`);
       if (i.name === "logMessage") published.push(`log ${str(args[0]!)}: ${str(args[1]!)}`);
