@@ -9,6 +9,7 @@ import { BuildError } from "./errors.mjs";
 import { resetTransformState } from "./transform-state.mjs";
 import { meterWasmFile } from "./meter.mjs";
 import { importMemoryFile } from "./memory-import.mjs";
+import { exportTableFile } from "./export-table.mjs";
 
 export { BuildError };
 
@@ -77,6 +78,8 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   // Instances then take their memory from the runtime's pool instead of reserving their own.
   if (poolMemory) importMemoryFile(wasmFile);
+  // Only the runtime's own exports stay exports: each instance makes one function object per export.
+  exportTableFile(wasmFile);
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);

@@ -24,7 +24,7 @@ function newest(dirs) {
  */
 export async function buildIfStale({ root, appDir, outDir, meter = true }) {
   const wasmFile = path.join(outDir, "app.wasm");
-  const meterFiles = ["meter.mjs", "meter-ir.mjs", "meter-loops.mjs", "memory-import.mjs"].map((f) => path.join(root, "cli", f));
+  const meterFiles = ["meter.mjs", "meter-ir.mjs", "meter-loops.mjs", "memory-import.mjs", "export-table.mjs", "reach.mjs"].map((f) => path.join(root, "cli", f));
   const sources = newest([appDir, path.join(root, "sdk"), ...meterFiles]);
   if (existsSync(wasmFile) && statSync(wasmFile).mtimeMs > sources) return { wasmFile, built: false };
   // As a user runs it, in its own process: the compiler's chatter stays out of the report.

@@ -9,11 +9,14 @@ import { VectorSet } from "../../src/collections/vectors";
 
 const collectionsApp = createApp((services) => loadApp(wasm, manifest, services));
 
+// Upserting 500 texts embeds them in one call: more compute than the Free plan's default budget (src/limits).
+const ROOMY_BUDGETS = { MODUS_CALL_TIME_LIMIT_MS: "2000", MODUS_REQUEST_TIME_LIMIT_MS: "5000" };
+
 /** The collections app's fetch, for requests whose path starts with `/collections`. */
 export function collectionsFetch(request: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response> {
   const url = new URL(request.url);
   url.pathname = url.pathname.slice("/collections".length) || "/";
-  return collectionsApp.fetch(new Request(url, request), env as Record<string, unknown>, ctx);
+  return collectionsApp.fetch(new Request(url, request), { ...(env as Record<string, unknown>), ...ROOMY_BUDGETS }, ctx);
 }
 
 /**

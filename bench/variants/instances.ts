@@ -6,6 +6,7 @@ import { planHostImports, type ImportsFactory, type MemoryCell } from "../../src
 import { instantiateFor, invoke, planFunction, type FunctionPlan } from "../../src/wasm/invoke";
 import { GuestMemory, type RuntimeExports } from "../../src/wasm/memory";
 import type { WasmValue } from "../../src/wasm/abi/types";
+import { guestFunction } from "../../src/wasm/functions";
 import type { CallContext, Services } from "../../src/wasm/context";
 import type { Manifest } from "../../src/manifest/types";
 
@@ -59,7 +60,7 @@ export async function measureInstanceCost(p: PreparedModule, services: Services,
     const t2 = performance.now();
     const raw = p.plan.params.map((q) => q.handler.lower(memory, args[q.name]));
     exports.__setArgumentsLength?.(raw.length);
-    const fn = WebAssembly.promising(exports[p.plan.signature.name] as (...x: WasmValue[]) => WasmValue);
+    const fn = WebAssembly.promising(guestFunction(exports, p.imports.functions, p.plan.signature.name) as (...x: WasmValue[]) => WasmValue);
     p.plan.result?.lift(memory, await fn(...raw));
     memory.release();
     const t3 = performance.now();

@@ -61,7 +61,7 @@ export async function runWorkload(w: Workload, build: "metered" | "plain", calls
       limits: w.limits,
       usage: { fuel: 0, memoryBytes: 0 },
     };
-    await invoke(p.module, p.imports, p.plan, w.args, ctx).catch((err) => {
+    await Promise.resolve().then(() => invoke(p.module, p.imports, p.plan, w.args, ctx)).catch((err: unknown) => {
       if (!w.stopped) throw err;
     });
     fuel += ctx.usage!.fuel;

@@ -37,14 +37,15 @@ export function buildResolvers(fields: readonly RootField[], deps: ResolverDeps,
   return resolvers;
 }
 
-async function callFunction(
+// Synchronous when the call is (src/wasm/invoke.ts): GraphQL execution then stays synchronous too.
+function callFunction(
   deps: ResolverDeps,
   call: Invoke,
   plan: FunctionPlan,
   args: Record<string, unknown>,
   context: ModusContext,
   path: (string | number)[],
-): Promise<unknown> {
+): unknown {
   const ctx: CallContext = {
     executionId: deps.services.newId?.() ?? crypto.randomUUID(),
     functionName: plan.signature.name,
@@ -60,12 +61,14 @@ async function callFunction(
   };
   context.modus.calls.set(String(path[0]), ctx);
   const started = performance.now();
-  let outcome = "ok";
-  try {
-    return await call(deps.module, deps.imports, plan, args, ctx);
-  } catch (err) {
-    outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
+  const done = (value: unknown) => {
+    report(deps.services, ctx, "ok", performance.now() - started);
+    return value;
+  };
+  const failed = (err: unknown): never => {
+    const outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
     if (err instanceof FunctionError && err.limit) deps.services.metrics.count("modus_limits_total", { limit: err.limit });
+    report(deps.services, ctx, outcome, performance.now() - started);
     if (err instanceof FunctionError || err instanceof ResultError) {
       throw createGraphQLError(err.message, { path, extensions: { code: ErrorCode.FunctionError, level: "fatal" } });
     }
@@ -73,9 +76,14 @@ async function callFunction(
       throw createGraphQLError(`${plan.signature.name}: ${err.message}`, { path, extensions: { code: ErrorCode.BadArgument } });
     }
     throw err;
-  } finally {
-    report(deps.services, ctx, outcome, performance.now() - started);
+  };
+  let result: unknown;
+  try {
+    result = call(deps.module, deps.imports, plan, args, ctx);
+  } catch (err) {
+    return failed(err);
   }
+  return result instanceof Promise ? result.then(done, failed) : done(result);
 }
 
 // Function log lines carry the call's execution id, so a request's lines can be found together.

@@ -15,6 +15,7 @@ import { HostCallLimitError } from "./gate";
 import { Meter } from "../wasm/meter";
 import { readLimits } from "../limits";
 import { MEMORY_IMPORT, MemoryPool } from "../wasm/pool";
+import { functionIndex, reachableImports, type FunctionIndex } from "../wasm/functions";
 
 /** Every host function modus-edge provides, by import module. */
 export const hostFunctions: readonly HostFunction[] = [
@@ -42,9 +43,16 @@ export interface MemoryCell {
 
 /**
  * Builds one call's imports object around its context; `pool` is where the
- * instances' memories come from when the module imports its memory.
+ * instances' memories come from when the module imports its memory, and
+ * `functions` where its functions are (both read once per module).
  */
-export type ImportsFactory = ((ctx: CallContext, cell: MemoryCell) => WebAssembly.Imports) & { readonly pool?: MemoryPool };
+export type ImportsFactory = ((ctx: CallContext, cell: MemoryCell) => WebAssembly.Imports) & {
+  readonly pool?: MemoryPool;
+  /** Where the module's functions are, when it keeps them in a table (src/wasm/functions.ts). */
+  readonly functions?: FunctionIndex;
+  /** Functions that can reach no asynchronous host function: called without JSPI first (src/wasm/invoke.ts). */
+  readonly synchronous?: ReadonlySet<string>;
+};
 
 /** The module imports a function this runtime does not provide. */
 export class HostImportError extends Error {
@@ -94,7 +102,20 @@ export function planHostImports(
     }
     return imports as WebAssembly.Imports;
   };
-  return pool ? Object.assign(factory, { pool }) : factory;
+  const functions = functionIndex(module);
+  const synchronous = synchronousFunctions(module, byName);
+  return Object.assign(factory, { ...(pool ? { pool } : {}), ...(functions ? { functions } : {}), ...(synchronous ? { synchronous } : {}) });
+}
+
+// The metering's pause is asynchronous, but a call made without JSPI is never asked to pause (src/wasm/meter.ts).
+const NEVER_CALLED_SYNCHRONOUSLY = "modus_edge.pause";
+
+/** The functions whose reachable imports (as the build recorded them) are all synchronous host functions. */
+function synchronousFunctions(module: WebAssembly.Module, byName: ReadonlyMap<string, HostFunction>): ReadonlySet<string> | undefined {
+  const reaches = reachableImports(module);
+  if (!reaches) return undefined;
+  const sync = (key: string) => key === NEVER_CALLED_SYNCHRONOUSLY || (byName.has(key) && !byName.get(key)!.async);
+  return new Set([...reaches].filter(([, keys]) => keys.every(sync)).map(([name]) => name));
 }
 
 type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;

@@ -6,9 +6,11 @@ import { isNullable } from "./abi/nullable";
 import type { ImportsFactory, MemoryCell } from "../hostfns";
 import type { CallContext, LogEntry } from "./context";
 import { AbiError, GuestExit, ResultError } from "./errors";
-import { BudgetExceeded, type Meter } from "./meter";
+import { BudgetExceeded, NeedsSuspension, type Meter } from "./meter";
+import { CallLogs } from "./logs";
 import { DEFAULT_LIMITS } from "../limits";
 import { GuestMemory, type RuntimeExports } from "./memory";
+import { guestFunction } from "./functions";
 
 /** One exported function with its argument and result handlers, planned once. */
 export interface FunctionPlan {
@@ -48,6 +50,8 @@ export interface GuestInstance {
   readonly exports: RuntimeExports & Record<string, unknown>;
   readonly memory: GuestMemory;
   readonly meter: Meter;
+  /** One of the instance's functions by name (from its exports or its function table). */
+  readonly fn: (name: string) => Function | undefined;
   /**
    * Ends the instance's life: a pooled memory goes back to its pool, so the
    * instance must not run again. Call it only once no call of it is live.
@@ -79,7 +83,8 @@ export function instantiateFor(module: WebAssembly.Module, imports: ImportsFacto
   const exports = instance.exports as unknown as GuestInstance["exports"];
   const memory = new GuestMemory(exports);
   cell.memory = memory;
-  const guest = { exports, memory, meter: cell.meter!, retire };
+  const fn = (name: string) => guestFunction(exports, imports.functions, name);
+  const guest = { exports, memory, meter: cell.meter!, fn, retire };
   try {
     exports._initialize?.();
   } catch (err) {
@@ -116,28 +121,67 @@ export async function callIn(
     meter.suspendable = true;
     let result: WasmValue;
     try {
-      result = await WebAssembly.promising(exports[name] as (...a: WasmValue[]) => WasmValue)(...raw);
+      result = await WebAssembly.promising(instance.fn(name) as (...a: WasmValue[]) => WasmValue)(...raw);
     } finally {
       meter.suspendable = false;
     }
     phase = "lift";
-    if (!plan.result) return null;
-    try {
-      return plan.result.lift(memory, result);
-    } catch (err) {
-      if (err instanceof AbiError) throw new ResultError(name, err);
-      throw err;
-    }
+    return liftResult(plan, memory, result);
   } catch (err) {
     throw asFunctionError(err, name, ctx, instance, phase);
   } finally {
-    try {
-      memory.release();
-    } catch {
-      // A trapped runtime cannot unpin; its instance is discarded anyway.
-    }
-    settle(instance, ctx);
+    finish(instance, ctx);
   }
+}
+
+/**
+ * {@link callIn} without JSPI, for a function that can reach no asynchronous
+ * host function: the result comes back synchronously, so GraphQL execution
+ * stays synchronous too. The guest cannot pause here, so it is stopped with
+ * {@link NeedsSuspension} once it has used one slice of fuel.
+ */
+function callSync(instance: GuestInstance, plan: FunctionPlan, args: Readonly<Record<string, unknown>>, ctx: CallContext): unknown {
+  const { exports, memory, meter } = instance;
+  const name = plan.signature.name;
+  let phase: "lower" | "call" | "lift" = "lower";
+  try {
+    const raw = lowerArguments(plan, args, memory, exports);
+    phase = "call";
+    meter.synchronous = true;
+    let result: WasmValue;
+    try {
+      result = (instance.fn(name) as (...a: WasmValue[]) => WasmValue)(...raw);
+    } finally {
+      meter.synchronous = false;
+    }
+    phase = "lift";
+    return liftResult(plan, memory, result);
+  } catch (err) {
+    if (err instanceof NeedsSuspension) throw err;
+    throw asFunctionError(err, name, ctx, instance, phase);
+  } finally {
+    finish(instance, ctx);
+  }
+}
+
+function liftResult(plan: FunctionPlan, memory: GuestMemory, result: WasmValue): unknown {
+  if (!plan.result) return null;
+  try {
+    return plan.result.lift(memory, result);
+  } catch (err) {
+    if (err instanceof AbiError) throw new ResultError(plan.signature.name, err);
+    throw err;
+  }
+}
+
+// Unpins what the call allocated and records its usage.
+function finish(instance: GuestInstance, ctx: CallContext): void {
+  try {
+    instance.memory.release();
+  } catch {
+    // A trapped runtime cannot unpin; its instance is discarded anyway.
+  }
+  settle(instance, ctx);
 }
 
 /**
@@ -148,25 +192,58 @@ export async function callIn(
  * @example
  *   const value = await invoke(module, imports, plan, { name: "edge" }, ctx);
  */
-export async function invoke(
+export function invoke(
   module: WebAssembly.Module,
   imports: ImportsFactory,
   plan: FunctionPlan,
   args: Readonly<Record<string, unknown>>,
   ctx: CallContext,
-): Promise<unknown> {
-  let instance: GuestInstance;
+): unknown {
+  if (!imports.synchronous?.has(plan.signature.name)) return invokeSuspendable(module, imports, plan, args, ctx, 0);
+  const instance = start(module, imports, plan, ctx);
   try {
-    instance = instantiateFor(module, imports, ctx);
+    return callSync(instance, plan, args, ctx);
   } catch (err) {
-    throw asFunctionError(err, plan.signature.name, ctx, undefined, "start");
+    if (!(err instanceof NeedsSuspension)) throw err;
+    // A long call: start over in a fresh instance that may pause between slices. Only logs
+    // (dropped here) and reads left the first attempt: the build saw it reach no other host function.
+    dropLogs(ctx.logs);
+    return invokeSuspendable(module, imports, plan, args, ctx, err.spent);
+  } finally {
+    // The guest ran to its end, trapped or was stopped: no frame of it is left.
+    instance.retire();
   }
+}
+
+async function invokeSuspendable(
+  module: WebAssembly.Module,
+  imports: ImportsFactory,
+  plan: FunctionPlan,
+  args: Readonly<Record<string, unknown>>,
+  ctx: CallContext,
+  spent: number,
+): Promise<unknown> {
+  const instance = start(module, imports, plan, ctx);
+  if (spent) instance.meter.carry(spent);
   try {
     return await callIn(instance, plan, args, ctx);
   } finally {
     // callIn has settled: the guest ran to its end (or trapped), no frame of it is left.
     instance.retire();
   }
+}
+
+function start(module: WebAssembly.Module, imports: ImportsFactory, plan: FunctionPlan, ctx: CallContext): GuestInstance {
+  try {
+    return instantiateFor(module, imports, ctx);
+  } catch (err) {
+    throw asFunctionError(err, plan.signature.name, ctx, undefined, "start");
+  }
+}
+
+function dropLogs(logs: CallContext["logs"]): void {
+  if (logs instanceof CallLogs) logs.clear();
+  else if (Array.isArray(logs)) logs.length = 0;
 }
 
 // Arguments after the last one given are left to the guest's own defaults

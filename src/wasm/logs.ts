@@ -55,6 +55,14 @@ export class CallLogs implements Iterable<LogEntry> {
     this.#dropped++;
   }
 
+  /** Forgets every line (a call that is started over logs afresh). */
+  clear(): void {
+    this.#lines.length = 0;
+    this.#bytes = 0;
+    this.#dropped = 0;
+    this.#fatal = undefined;
+  }
+
   /** Lines dropped for being over a limit. */
   get dropped(): number {
     return this.#dropped;

@@ -36,6 +36,20 @@ export interface FuelPool {
   left: number;
 }
 
+/**
+ * A call made without JSPI ran past its first slice: thrown through the guest
+ * to stop it, so it can start over where it may pause (src/wasm/invoke.ts).
+ */
+export class NeedsSuspension extends Error {
+  override name = "NeedsSuspension";
+  constructor(
+    /** Fuel the stopped attempt used (it still counts against the budgets). */
+    readonly spent: number,
+  ) {
+    super("the call ran past one slice without JSPI");
+  }
+}
+
 /** A call used up its (or its request's) compute budget; thrown through the guest to stop it. */
 export class BudgetExceeded extends Error {
   override name = "BudgetExceeded";
@@ -58,6 +72,8 @@ export class Meter {
   readonly maxBytes: number;
   /** Set while the guest runs inside `WebAssembly.promising`, where it may pause. */
   suspendable = false;
+  /** Set while the guest runs without JSPI: it may not pause, so it is stopped after one slice. */
+  synchronous = false;
   /** Which budget stopped the call, once one did. */
   exceeded?: BudgetExceeded;
   /** The last growth refused, in bytes asked for: the likely cause if the call then fails. */
@@ -95,6 +111,15 @@ export class Meter {
     delete this.refusedGrowth;
   }
 
+  /**
+   * Counts `spent` fuel, used by an earlier attempt at the same call (already
+   * charged to the request's pool), against this call's budget.
+   */
+  carry(spent: number): void {
+    this.#extra += spent;
+    this.#charged += spent;
+  }
+
   /** Calls run on this instance so far (see {@link begin}). */
   calls = 0;
 
@@ -112,6 +137,7 @@ export class Meter {
     const spent = this.settle(left);
     if (spent >= this.callFuel) throw (this.exceeded = new BudgetExceeded("call"));
     if (this.#pool && this.#pool.left <= 0) throw (this.exceeded = new BudgetExceeded("request"));
+    if (this.synchronous && spent >= this.#slice) throw new NeedsSuspension(spent);
     const next = Math.max(1, Math.min(this.#slice, this.callFuel - spent, this.#pool?.left ?? Infinity));
     this.#handed = spent - this.#extra + next;
     if (this.suspendable && spent - this.#pausedAt >= this.#slice) {

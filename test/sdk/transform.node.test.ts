@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildApp } from "../../cli/build.mjs";
 import { MemoryPool } from "../../src/wasm/pool";
+import { functionIndex, guestFunction } from "../../src/wasm/functions";
 
 // The transform's agent work, seen in built modules: the SDK's entry points
 // are exports of every app, and an agent's events serialize even when the
@@ -37,7 +38,10 @@ function incrementCounter(wasm: Buffer): string[] {
       return 0;
     };
   }
-  ex = new WebAssembly.Instance(module, imports as WebAssembly.Imports).exports;
+  const instance = new WebAssembly.Instance(module, imports as WebAssembly.Imports).exports as Record<string, unknown>;
+  const index = functionIndex(module);
+  // The runtime's exports, and the app's functions by name from its table.
+  ex = new Proxy(instance, { get: (target, name) => (typeof name === "string" && guestFunction(target, index, name)) || target[name as string] });
   ex._initialize();
   ex._modus_agent_activate(newStr("Counter"), newStr("agent-1"));
   ex._modus_agent_handle_message(newStr("increment"), 0);
@@ -49,7 +53,8 @@ describe("the transform's agent entry points", () => {
     const out = mkdtempSync(path.join(tmpdir(), "modus-edge-transform-"));
     await buildApp({ appDir: "functions", outDir: out, target: "dev", quiet: true });
     const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
-    const exported = WebAssembly.Module.exports(module).map((e) => e.name);
+    // modus-edge build keeps an app's functions in an exported table (cli/export-table.mjs), indexed by name.
+    const exported = [...(functionIndex(module) ?? new Map()).keys(), ...WebAssembly.Module.exports(module).map((e) => e.name)];
     for (const name of AGENT_EXPORTS) expect(exported).toContain(name);
     const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
     expect(metadata.fnExports._modus_agent_activate).toEqual({

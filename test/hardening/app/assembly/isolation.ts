@@ -52,3 +52,11 @@ export function holdSecret(secret: string, kib: i32, url: string, body: string):
   http.fetch(url, options);
   return `${holds(at, kib, secret) ? "intact" : "overwritten"} ${peekUninitialised(kib)}`;
 }
+
+/** Logs one line, then loops `n` times (a call that reaches no asynchronous host function). */
+export function logThenWork(n: i32): i32 {
+  console.log("before the work");
+  let x: i32 = 0;
+  for (let i = 0; i < n; i++) x = (x * 31 + i) ^ (x >>> 3);
+  return x;
+}
