@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir } from "./paths.mjs";
 import { loadManifestModule } from "./manifest.mjs";
 import { buildExplorer } from "./explorer.mjs";
+import { composeHost } from "./host-imports.mjs";
 
 /** A build failure the user caused: its message is shown without a stack. */
 export class BuildError extends Error {}
@@ -64,6 +65,11 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   if (error) {
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
+  }
+  // Refused here rather than at the Worker's first request: an import no host table provides.
+  const host = await composeHost({ wasmFile, manifest, outDir });
+  if (host.problems.length) {
+    throw new BuildError(`${displayPath(wasmFile)} imports host functions modus-edge does not provide:\n${host.problems.join("\n")}`);
   }
   // Comments and trailing commas are gone: the Worker imports plain JSON.
   // Written only when it changed: wrangler dev reloads the Worker on every write.

@@ -1,7 +1,9 @@
 // The composition root: the app's precompiled module and manifest, loaded once per isolate.
 import wasm from "../build/app.wasm";
 import manifest from "../build/modus.json";
+// Written by modus-edge build: only the database drivers the app's connections use.
+import drivers from "../build/drivers.ts";
 import { createApp } from "./app";
 import { loadApp } from "./load";
 
-export default createApp((services) => loadApp(wasm, manifest, services));
+export default createApp((services) => loadApp(wasm, manifest, services, { sql: drivers }));

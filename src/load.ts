@@ -1,4 +1,4 @@
-import { planHostImports } from "./hostfns";
+import { hostTables, planHostImports, type HostOptions } from "./hostfns";
 import type { Manifest } from "./manifest/types";
 import { graphqlEndpoints } from "./manifest/endpoints";
 import { ManifestError, validateManifest } from "./manifest";
@@ -22,15 +22,17 @@ export interface LoadedApp {
  * builds the schema and one Yoga per GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
- * @example const app = loadApp(wasmModule, manifest, services);
+ * `host` carries the database drivers the Worker was built with.
+ *
+ * @example const app = loadApp(wasmModule, manifest, services, { sql: drivers });
  */
-export function loadApp(module: WebAssembly.Module, manifestJson: unknown, services: Services): LoadedApp {
+export function loadApp(module: WebAssembly.Module, manifestJson: unknown, services: Services, host: HostOptions = {}): LoadedApp {
   const problems = validateManifest(manifestJson);
   if (problems.length) throw new ManifestError(problems);
   const manifest = manifestJson as Manifest;
   const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
-  const imports = planHostImports(module, planner);
+  const imports = planHostImports(module, planner, hostTables(host));
   const schema = generateSchema(metadata);
   const plans = new Map<string, FunctionPlan>();
   for (const f of schema.fields) plans.set(f.functionName, planFunction(metadata.fnExports[f.functionName]!, planner));

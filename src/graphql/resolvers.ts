@@ -7,7 +7,7 @@ import { FunctionError, invoke, type FunctionPlan } from "../wasm/invoke";
 /** How a resolver runs a call: production's `invoke` (a fresh instance), or a variant the benchmarks compare. */
 export type Invoke = typeof invoke;
 import type { ImportsFactory } from "../hostfns";
-import type { CallContext, Services } from "../wasm/context";
+import { closeResources, type CallContext, type Services } from "../wasm/context";
 import type { Manifest } from "../manifest/types";
 import { ErrorCode } from "./errors";
 import type { ModusContext } from "./context";
@@ -53,6 +53,7 @@ async function callFunction(
     ...(context.timeZone ? { timeZone: context.timeZone } : {}),
     ...(context.claims ? { claims: context.claims } : {}),
     logs: [],
+    resources: new Map(),
   };
   context.modus.calls.set(String(path[0]), ctx);
   const started = performance.now();
@@ -69,6 +70,7 @@ async function callFunction(
     }
     throw err;
   } finally {
+    await closeResources(ctx);
     report(deps.services, ctx, outcome, performance.now() - started);
   }
 }

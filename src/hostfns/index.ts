@@ -6,17 +6,35 @@ import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
+import { sqlFunctions } from "./sql";
+import type { SqlDrivers } from "../data/sql/types";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 
-/** Every host function modus-edge provides, by import module. */
-export const hostFunctions: readonly HostFunction[] = [
-  ...systemFunctions,
-  ...secretsFunctions,
-  ...modelFunctions,
-  ...httpFunctions,
-  ...wasiFunctions,
-];
+/** What a Worker is composed with beyond the host tables themselves: database drivers. */
+export interface HostOptions {
+  /** The SQL drivers bundled for the app's connections (see `modus-edge build`). */
+  sql?: SqlDrivers;
+}
+
+/**
+ * The host tables, bound to the drivers the Worker was composed with.
+ *
+ * @example planHostImports(module, planner, hostTables({ sql: { postgresql: postgresDriver } }))
+ */
+export function hostTables(options: HostOptions = {}): readonly HostFunction[] {
+  return [
+    ...systemFunctions,
+    ...secretsFunctions,
+    ...modelFunctions,
+    ...httpFunctions,
+    ...sqlFunctions(options.sql ?? {}),
+    ...wasiFunctions,
+  ];
+}
+
+/** Every host function modus-edge provides, by import module (SQL without drivers). */
+export const hostFunctions: readonly HostFunction[] = hostTables();
 
 /** Holds the instance's memory once it exists; imports are built before it does. */
 export interface MemoryCell {

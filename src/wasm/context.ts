@@ -32,6 +32,37 @@ export interface CallContext {
   /** The verified JWT claims as JSON, seen by the guest as the WASI env `CLAIMS`. */
   readonly claims?: string;
   readonly logs: LogEntry[];
+  /**
+   * What host functions opened for this call (database connections), by key;
+   * the resolver closes them when the call ends. Absent where nothing closes
+   * them (tests, benchmarks): host functions then close their own.
+   */
+  readonly resources?: Map<string, Promise<CallResource>>;
+}
+
+/** Something a call keeps open across its host calls, closed when the call ends. */
+export interface CallResource {
+  close(): Promise<void>;
+}
+
+/**
+ * Closes everything the call opened; a failure to close is logged, never thrown.
+ *
+ * @example await closeResources(ctx);
+ */
+export async function closeResources(ctx: CallContext): Promise<void> {
+  if (!ctx.resources?.size) return;
+  const open = [...ctx.resources.values()];
+  ctx.resources.clear();
+  await Promise.all(
+    open.map(async (r) => {
+      try {
+        await (await r).close();
+      } catch {
+        // A resource that failed to open, or a connection already gone: nothing to close.
+      }
+    }),
+  );
 }
 
 /** Log levels that make a GraphQL error for the field, as in Modus. */

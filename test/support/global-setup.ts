@@ -4,14 +4,20 @@
 import type { TestProject } from "vitest/node";
 import { startProviderStub } from "./provider-stub.ts";
 import { startJwksServer } from "./jwks-server.ts";
+import { startPostgres, startMariadb, type DatabaseServer } from "./databases.ts";
 
 export const TEST_API_KEY = "sk-test-7f3a9c2e51";
+/** The test databases' passwords (scanned for in every log line and response). */
+export const DB_PASSWORDS = { postgres: "pg-pass-5c81e07d", mysql: "my-pass-9a24b6f3" };
 
 declare module "vitest" {
   export interface ProvidedContext {
     providerUrl: string;
     jwksUrl: string;
     pems: Record<string, string>;
+    /** The real databases the data tests use (test/support/databases.ts). */
+    postgres: Pick<DatabaseServer, "host" | "port" | "user" | "password" | "database" | "url">;
+    mysql: Pick<DatabaseServer, "host" | "port" | "user" | "password" | "database" | "url">;
   }
 }
 
@@ -21,8 +27,14 @@ export default async function setup(project: TestProject) {
   project.provide("providerUrl", provider.url);
   project.provide("jwksUrl", jwks.url);
   project.provide("pems", jwks.pems);
+  // Both at once: each takes a few seconds to initialise its data folder.
+  const [postgres, mysql] = await Promise.all([startPostgres(DB_PASSWORDS.postgres), startMariadb(DB_PASSWORDS.mysql)]);
+  const shape = (d: DatabaseServer) => ({ host: d.host, port: d.port, user: d.user, password: d.password, database: d.database, url: d.url });
+  project.provide("postgres", shape(postgres));
+  project.provide("mysql", shape(mysql));
   return async () => {
     await provider.close();
     await jwks.close();
+    await Promise.all([postgres.close(), mysql.close()]);
   };
 }
