@@ -7,6 +7,9 @@ import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
 import { sqlFunctions } from "./sql";
+import { graphqlFunctions } from "./graphql";
+import { dgraphFunctions } from "./dgraph";
+import { neo4jFunctions } from "./neo4j";
 import type { SqlDrivers } from "../data/sql/types";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
@@ -29,6 +32,9 @@ export function hostTables(options: HostOptions = {}): readonly HostFunction[] {
     ...modelFunctions,
     ...httpFunctions,
     ...sqlFunctions(options.sql ?? {}),
+    ...graphqlFunctions,
+    ...dgraphFunctions,
+    ...neo4jFunctions,
     ...wasiFunctions,
   ];
 }

@@ -1,6 +1,8 @@
 // The test Worker's env for the data tests: where the real databases and the
 // Dgraph / Neo4j / GraphQL stand-ins listen, their credentials, and Hyperdrive
 // bindings (miniflare proxies them to the real servers, as Hyperdrive would).
+import { STANDIN_SECRETS } from "./global-setup.ts";
+
 type Inject = (key: any) => any;
 
 /** Plain bindings; names with PASSWORD are scanned for in every log line and response. */
@@ -15,6 +17,12 @@ export function dataBindings(inject: Inject): Record<string, string> {
     TEST_MYSQL_URL: my.url,
     TEST_MYSQL_USER: my.user,
     TEST_MYSQL_PASSWORD: my.password,
+    TEST_GRAPHQL_URL: inject("graphqlUrl"),
+    TEST_GRAPHQL_API_KEY: STANDIN_SECRETS.graphqlKey,
+    TEST_DGRAPH_URL: inject("dgraphUrl"),
+    TEST_DGRAPH_TOKEN: STANDIN_SECRETS.dgraphToken,
+    TEST_NEO4J_URL: inject("neo4jUrl"),
+    TEST_NEO4J_PASSWORD: STANDIN_SECRETS.neo4jPassword,
   };
 }
 
