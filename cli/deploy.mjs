@@ -17,7 +17,7 @@ import { packageRoot, defaultOutDir } from "./paths.mjs";
  */
 export async function deployApp({ appDir, wranglerArgs = [] }) {
   await buildApp({ appDir });
-  const { graphqlEndpoints, requiredSecrets } = await loadManifestModule();
+  const { graphqlEndpoints, requiredSecrets, hyperdriveBindingName } = await loadManifestModule();
   const manifest = JSON.parse(readFileSync(path.join(defaultOutDir, "modus.json"), "utf8"));
   const notes = [];
   for (const e of graphqlEndpoints(manifest)) {
@@ -30,6 +30,7 @@ export async function deployApp({ appDir, wranglerArgs = [] }) {
   }
   const secrets = [...new Set(requiredSecrets(manifest).map((/** @type {{variable: string}} */ s) => s.variable))];
   if (secrets.length) notes.push(`the connections need these secrets (wrangler secret put NAME): ${secrets.join(", ")}`);
+  notes.push(...hyperdriveNotes(manifest, hyperdriveBindingName));
   for (const note of notes) process.stderr.write(`modus-edge: ${note}\n`);
 
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -39,4 +40,18 @@ export async function deployApp({ appDir, wranglerArgs = [] }) {
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
   return await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}
+
+/** For each SQL connection: the Hyperdrive binding it uses, or how to add one. */
+function hyperdriveNotes(manifest, bindingName) {
+  const toml = readFileSync(path.join(packageRoot, "wrangler.toml"), "utf8");
+  return Object.entries(manifest.connections ?? {})
+    .filter(([, c]) => c.type === "postgresql" || c.type === "mysql")
+    .map(([name]) => {
+      const binding = bindingName(name);
+      return new RegExp(`binding\\s*=\\s*"${binding}"`).test(toml)
+        ? `connection "${name}" goes through the Hyperdrive binding ${binding}`
+        : `connection "${name}" connects straight to its connString (a new connection per call); for pooling add a Hyperdrive binding: ` +
+            `npx wrangler hyperdrive create <name> --connection-string=... then in wrangler.toml [[hyperdrive]] binding = "${binding}", id = "<id>"`;
+    });
 }

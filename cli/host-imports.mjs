@@ -33,7 +33,7 @@ export async function composeHost({ wasmFile, manifest, outDir }) {
     `import type { SqlDrivers } from ${source("src/data/sql/types.ts")};`,
     ...drivers.map((d) => `import { ${DRIVERS[d].name} } from ${source(DRIVERS[d].file)};`),
     "",
-    `const drivers: SqlDrivers = { ${drivers.map((d) => `${d}: ${DRIVERS[d].name}`).join(", ")} };`,
+    `const drivers: SqlDrivers = {${drivers.map((d) => ` ${d}: ${DRIVERS[d].name}`).join(",")}${drivers.length ? " " : ""}};`,
     "export default drivers;",
     "",
   ].join("\n");

@@ -1,17 +1,8 @@
 // Where a SQL connection goes: a Hyperdrive binding when the Worker has one
 // for it, otherwise the manifest's connection string with its secrets.
-import { connectionEnvPrefix } from "../../manifest/secrets";
+import { hyperdriveBindingName } from "../../manifest/connections";
 import type { Env, MysqlConnection, PostgresqlConnection } from "../../manifest/types";
 import { connectionSecrets, resolveField } from "../connections";
-
-/**
- * The Hyperdrive binding a SQL connection uses when present: `MODUS_<CONNECTION>_HYPERDRIVE`.
- *
- * @example hyperdriveBindingName("my-database") // "MODUS_MY_DATABASE_HYPERDRIVE"
- */
-export function hyperdriveBindingName(connection: string): string {
-  return `${connectionEnvPrefix(connection)}HYPERDRIVE`;
-}
 
 interface HyperdriveLike {
   connectionString: string;

@@ -37,7 +37,7 @@ describe("a PostgreSQL app (Modus's example, unchanged SDK calls) against a real
     expect(read.body.data.person).toEqual({ name: "Ann" });
   });
 
-  it("updates a point column (rendered "(x,y)" as Modus does); rowsAffected counts changed rows", async () => {
+  it("updates a point column (rendered \"(x,y)\" as Modus does); rowsAffected counts changed rows", async () => {
     const { id } = JSON.parse((await sql("select id from people where name = 'Ann'")).rowsJson!)[0];
     const moved = await app.query(`mutation { updatePersonHome(id: ${id}, longitude: -73.98, latitude: 40.75) { name } }`);
     expect(moved.body.errors).toBeUndefined();
