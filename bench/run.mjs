@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./lib/build.mjs";
 import { startBenchWorker } from "./lib/worker.mjs";
-import { startStub, startNodeYoga } from "./lib/servers.mjs";
+import { startStub, startNodeYoga, startBenchPostgres } from "./lib/servers.mjs";
 import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
@@ -27,7 +27,7 @@ const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 10
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"]]) {
+for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["sql", "test/data/apps/postgresql"]]) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
@@ -43,9 +43,18 @@ const stopAll = async () => {
 try {
   const stub = await startStub({ root, apiKey: API_KEY, slowMs: 2000 });
   cleanups.push(stub.stop);
+  const pg = await startBenchPostgres({ root, rows: 10 });
+  cleanups.push(pg.stop);
   const worker = await startBenchWorker({
     root,
-    bindings: { MODUS_ENV: "dev", MODUS_OPENAI_API_KEY: API_KEY, MODUS_OPENAI_ORIGIN: stub.url },
+    bindings: {
+      MODUS_ENV: "dev",
+      MODUS_OPENAI_API_KEY: API_KEY,
+      MODUS_OPENAI_ORIGIN: stub.url,
+      MODUS_MY_DATABASE_USERNAME: pg.user,
+      MODUS_MY_DATABASE_PASSWORD: pg.password,
+      MODUS_MY_DATABASE_HOST: `${pg.host}:${pg.port}`,
+    },
   });
   cleanups.push(worker.dispose);
   const sdl = await (await fetch(`${worker.url}/bench/sdl`)).text();
@@ -57,6 +66,8 @@ try {
   const hello = gql("query($n:String!){sayHello(name:$n)}", { n: "edge" });
   const excuses = gql("query($e:String!){generateExcuses(event:$e)}", { e: "the standup" });
   const post = (url, body) => ({ method: "POST", url, body });
+  const people = gql("{ allPeople { id name age } }");
+  const tenPeople = (b) => b.data?.allPeople?.length === 10 && b.data.allPeople[9].name === "person 9";
   // Straight to the Worker's socket; miniflare's entry worker is measured apart (row "hop").
   const W = worker.directUrl;
   /** Each variant, with a check of its answer. */
@@ -70,6 +81,8 @@ try {
     const: { label: "bare Hono route, constant", method: "GET", url: `${W}/bench/const`, ok: (b) => b.data?.sayHello === "Hello, edge!" },
     hop: { label: "bare Hono route via miniflare's entry worker", method: "GET", url: `${worker.url}/bench/const`, ok: (b) => b.data?.sayHello === "Hello, edge!" },
     node: { label: "graphql-yoga on node:http, JS sayHello", ...post(`${node.url}/graphql`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
+    sql: { label: "Wasm getAllPeople -> executeQuery -> PostgreSQL (10 rows)", ...post(`${W}/bench/sql`, people), ok: tenPeople },
+    sqlJs: { label: "JS resolver, same select, same driver", ...post(`${W}/bench/sql-js`, people), ok: tenPeople },
   };
   const ratios = [
     { id: "R1", what: "GraphQL -> Wasm vs JS resolver (same Worker, same Yoga)", a: "wasm", b: "js", target: 0.9 },
@@ -77,6 +90,7 @@ try {
     { id: "R3", what: "model path via Wasm vs JS resolver doing the same fetch", a: "modelWasm", b: "modelJs", target: 0.9 },
     { id: "R4", what: "GraphQL -> Wasm vs bare Hono route (ceiling)", a: "wasm", b: "const", target: 0.6 },
     { id: "R6", what: "GraphQL -> Wasm on workerd vs graphql-yoga on Node (JS resolver)", a: "wasm", b: "node", target: 1.0 },
+    { id: "R7", what: "SQL select through a function vs the same select from a JS resolver (same Worker)", a: "sql", b: "sqlJs", target: 0.85 },
   ];
 
   log("checking every variant's answer");
@@ -97,6 +111,8 @@ try {
   const sameModelRequest = bodies.length === 2 && bodies[0] === bodies[1];
   if (!sameModelRequest) log(`warning: the Wasm and JS model requests differ:\n  ${bodies.join("\n  ")}`);
 
+  log("SQL connection cost (a connection per call vs one reused, inside one request)");
+  const connections = await (await fetch(`${W}/bench/sqlconn?n=${quick ? 50 : 200}`)).json();
   log("per-instance cost (loops inside one request)");
   const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
   log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
@@ -138,6 +154,7 @@ try {
     inProcess,
     inFlight,
     sameModelRequest,
+    connections,
     seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(path.join(root, "bench/build"), { recursive: true });

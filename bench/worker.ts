@@ -16,6 +16,10 @@ import { createLiveTracker } from "./variants/live";
 import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
+import sqlWasm from "./build/sql/app.wasm";
+import sqlManifestJson from "./build/sql/modus.json";
+import { postgresDriver } from "../src/data/sql/postgres";
+import { measureConnections, sqlEndpoints } from "./variants/sql";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -32,7 +36,9 @@ const app = createApp((s) => {
   const loaded = loadApp(wasm, manifest, s);
   const deps = resolverDeps(wasm, manifest, s, loaded);
   const extra = benchEndpoints({ loaded, deps, slowManifest: slowManifest(manifest), live });
-  return { ...loaded, endpoints: [...loaded.endpoints, ...extra] };
+  const sqlManifest = sqlManifestJson as Manifest;
+  const sql = sqlEndpoints(sqlWasm, sqlManifest, s, loadApp(sqlWasm, sqlManifest, s, { sql: { postgresql: postgresDriver } }));
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, ...sql] };
 });
 
 // R4's ceiling: the answer /graphql gives, as a constant.
@@ -61,5 +67,7 @@ app.get("/bench/inproc", async (c) => {
   ];
   return c.json({ ...(await measureInProcess(app.fetch, c.env, c.executionCtx, targets, n)), logLine: measureLogLine(consoleLogger) });
 });
+
+app.get("/bench/sqlconn", async (c) => c.json(await measureConnections(sqlManifestJson as Manifest, c.env, Number(c.req.query("n") ?? 100))));
 
 export default app;

@@ -113,6 +113,11 @@ export function printReport(r) {
     `\n128 MiB / Wasm memory per call = ${f(m.byWasm)} calls; 128 MiB / largest RSS growth per call = ${f(m.byRss)} calls (the table's figure is the smaller).` +
       ` Same model request from both R3 paths: ${r.sameModelRequest ? "yes" : "NO"}.`,
   );
+  if (r.connections) {
+    const c = r.connections;
+    out.push(`\n### C1: SQL connections (ms per select of 10 rows, ${c.n} in a loop inside one request, PostgreSQL on 127.0.0.1)\n`);
+    out.push(table(["new connection per call (production)", "one connection reused", "cost of a connection"], [[f(c.perCallMs, 2), f(c.reusedMs, 2), f(c.connectMs, 2)]]));
+  }
   const mc = r.machine;
   out.push(`\nMachine: ${mc.nproc} × ${mc.cpu}, load average at the end ${mc.loadAverage}; Node ${mc.node}, workerd ${mc.workerd}, miniflare ${mc.miniflare}, autocannon ${mc.autocannon}, graphql-yoga ${mc.graphqlYoga}.`);
   process.stdout.write(out.join("\n") + "\n");

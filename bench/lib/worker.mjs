@@ -24,6 +24,8 @@ export async function startBenchWorker({ root, bindings }) {
     mainFields: ["browser", "module", "main"],
     minify: false,
     logLevel: "warning",
+    // workerd's own modules (nodejs_compat for the database drivers).
+    external: ["node:*", "cloudflare:*"],
     plugins: [
       {
         // Wasm stays a separate CompiledWasm module, as wrangler's rule makes it.
@@ -48,6 +50,7 @@ export async function startBenchWorker({ root, bindings }) {
     ],
     modulesRoot: out,
     compatibilityDate: "2026-04-26",
+    compatibilityFlags: ["nodejs_compat"],
     bindings,
     host: "127.0.0.1",
     port: 0,
