@@ -23,7 +23,6 @@ function testBindings(inject: (key: any) => any): Record<string, string> {
     MODUS_ECHO_ORIGIN: new URL(inject("providerUrl")).origin,
     MODUS_APP_GREETING: "app-secret-3b8e1d",
     MODUS_ENV: "dev",
-    ...dataBindings(inject),
   };
 }
 
@@ -36,13 +35,14 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: testBindings(inject), hyperdrives: dataHyperdrives(inject) },
+            // The data tests' databases and stand-ins (test/support/data-setup.ts) too.
+            miniflare: { bindings: { ...testBindings(inject), ...dataBindings(inject) }, hyperdrives: dataHyperdrives(inject) },
           })),
         ],
         test: {
           name: "workers",
           alias: { process: fileURLToPath(new URL("./test/support/node-process.cjs", import.meta.url)) },
-          globalSetup: ["test/support/global-setup.ts"],
+          globalSetup: ["test/support/global-setup.ts", "test/support/data-setup.ts"],
           // mysql2 is CommonJS requiring ESM-first packages, which workerd's module
           // fallback cannot load one by one: Vite bundles it (wrangler does the same).
           deps: {
@@ -60,16 +60,57 @@ export default defineConfig({
           },
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
-          exclude: ["test/cli/**"],
+          exclude: ["test/cli/**", "test/agents/**", "test/collections/**", "test/**/*.node.test.ts"],
           // The first request of a file compiles the Worker; Wasm work itself is fast.
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Agents: the agents test app as main, with its Durable Objects
+        // (test/agents/wrangler.toml); idle agents suspend after 1 s.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/agents/worker.ts",
+            wrangler: { configPath: "./test/agents/wrangler.toml" },
+            miniflare: { bindings: { ...testBindings(inject), MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1" } },
+          })),
+        ],
+        test: {
+          name: "agents",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts", "test/agents/teardown.ts"],
+          include: ["test/agents/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Collections: the collections test app as main, with its Durable
+        // Objects (test/collections/wrangler.toml).
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./test/collections/worker.ts",
+            wrangler: { configPath: "./test/collections/wrangler.toml" },
+            miniflare: { bindings: testBindings(inject) },
+          })),
+        ],
+        test: {
+          name: "collections",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/secret-scan.ts"],
+          include: ["test/collections/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
+          // A file's first request compiles the Worker, often inside a beforeAll.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
         // The CLI is a Node program: it is tested as a user runs it.
         test: {
           name: "cli",
-          include: ["test/cli/**/*.test.ts"],
+          // and Node-side tests elsewhere (*.node.test.ts), e.g. restarting a Worker.
+          include: ["test/cli/**/*.test.ts", "test/**/*.node.test.ts"],
           environment: "node",
           testTimeout: 120_000,
         },

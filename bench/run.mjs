@@ -14,20 +14,22 @@ import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
 import { machine, printReport } from "./lib/report.mjs";
+import { agentsReport, measureAgents } from "./lib/agents.mjs";
+import { collectionsReport, measureCollections } from "./lib/collections.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const settings = quick
-  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500] }
-  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000] };
+  ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500], agents: 10, agentRounds: 1, collectionSamples: 20 }
+  : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000], agents: 30, agentRounds: 3, collectionSamples: 100 };
 const API_KEY = "sk-bench-3c1d";
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["sql", "test/data/apps/postgresql"]]) {
+for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["agents", "test/agents/app"], ["collections", "bench/apps/collections"], ["sql", "test/data/apps/postgresql"]]) {
   const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
@@ -51,10 +53,15 @@ try {
       MODUS_ENV: "dev",
       MODUS_OPENAI_API_KEY: API_KEY,
       MODUS_OPENAI_ORIGIN: stub.url,
+      MODUS_AGENT_IDLE_TIMEOUT_SECONDS: "1",
       MODUS_MY_DATABASE_USERNAME: pg.user,
       MODUS_MY_DATABASE_PASSWORD: pg.password,
       MODUS_MY_DATABASE_HOST: `${pg.host}:${pg.port}`,
     },
+    // The agents' Durable Objects, as src/durable-objects.json binds them.
+    durableObjects: Object.fromEntries(
+      JSON.parse(readFileSync(path.join(root, "src/durable-objects.json"), "utf8")).classes.map((c) => [c.binding, { className: c.className, useSQLite: true }]),
+    ),
   });
   cleanups.push(worker.dispose);
   const sdl = await (await fetch(`${worker.url}/bench/sdl`)).text();
@@ -123,6 +130,12 @@ try {
   const inFlight = [];
   for (const n of settings.inFlight) inFlight.push(await holdInFlight({ url: W, pid: worker.pid, n, settleMs: 1700 }));
 
+  log(`agents: ${settings.agents} agents, ${settings.agentRounds} rounds (suspended, warm and baseline round trips)`);
+  const agents = await measureAgents({ url: W, agents: settings.agents, rounds: settings.agentRounds, log });
+
+  log(`collections: 10,000 texts of 384-dimension vectors, ${settings.collectionSamples} samples`);
+  const collections = await measureCollections({ url: W, vectors: 10_000, batch: 500, samples: settings.collectionSamples, limit: 10, log });
+
   const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   log(`warm-up: ${settings.warmup} s per variant`);
   for (const row of Object.values(rows)) await drive(row, { connections: settings.connections, seconds: settings.warmup });
@@ -153,6 +166,8 @@ try {
     instances,
     inProcess,
     inFlight,
+    agents,
+    collections,
     sameModelRequest,
     connections,
     seconds: (Date.now() - started) / 1000,
@@ -160,6 +175,8 @@ try {
   mkdirSync(path.join(root, "bench/build"), { recursive: true });
   writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
   printReport(results);
+  process.stdout.write(agentsReport(agents) + "\n");
+  process.stdout.write(collectionsReport(collections) + "\n");
   log(`done in ${results.seconds.toFixed(0)} s (results in bench/build/results.json)`);
 } finally {
   await stopAll();

@@ -20,6 +20,9 @@ import sqlWasm from "./build/sql/app.wasm";
 import sqlManifestJson from "./build/sql/modus.json";
 import { postgresDriver } from "../src/data/sql/postgres";
 import { measureConnections, sqlEndpoints } from "./variants/sql";
+import { agentObjects, agentsFetch } from "./variants/agents";
+import { collectionsFetch, measureVectorSet } from "./variants/collections";
+import { ModusCollection } from "../src/collections/object";
 
 const manifest = manifestJson as Manifest;
 const live = createLiveTracker();
@@ -69,5 +72,17 @@ app.get("/bench/inproc", async (c) => {
 });
 
 app.get("/bench/sqlconn", async (c) => c.json(await measureConnections(sqlManifestJson as Manifest, c.env, Number(c.req.query("n") ?? 100))));
+
+// Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
+app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));
+export const { ModusAgent, ModusAgentRegistry } = agentObjects;
+
+// Collections (bench/lib/collections.mjs): the collections app, its object, and the search alone.
+app.all("/collections/*", (c) => collectionsFetch(c.req.raw, c.env, c.executionCtx));
+app.get("/bench/vectorset", (c) => {
+  const q = (name: string, dflt: number) => Number(c.req.query(name) ?? dflt);
+  return c.json(measureVectorSet(q("n", 10_000), q("dim", 384), q("limit", 10), q("rounds", 10)));
+});
+export { ModusCollection };
 
 export default app;

@@ -2,15 +2,18 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { packageRoot, defaultOutDir } from "./paths.mjs";
-import { loadManifestModule } from "./manifest.mjs";
+import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
+import { loadRuntimeModule } from "./runtime.mjs";
 import { buildExplorer } from "./explorer.mjs";
 import { composeHost } from "./host-imports.mjs";
+import { BuildError } from "./errors.mjs";
+import { resetTransformState } from "./transform-state.mjs";
 
-/** A build failure the user caused: its message is shown without a stack. */
-export class BuildError extends Error {}
+export { BuildError };
 
 const SDK_PACKAGE = "@hypermode/modus-sdk-as";
+/** The transforms every app is compiled with, as Modus's app template lists them. */
+const REQUIRED_TRANSFORMS = [`${SDK_PACKAGE}/transform`, "json-as/transform", "try-as/transform"];
 const require = createRequire(path.join(packageRoot, "package.json"));
 
 /**
@@ -30,7 +33,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   const entry = path.join(app, "assembly", "index.ts");
   if (!existsSync(entry)) throw new BuildError(`assembly/index.ts not found in ${app}`);
 
-  const manifest = await validManifest(manifestFile);
+  const manifest = await readManifest(manifestFile);
   mkdirSync(outDir, { recursive: true });
   const configFile = writeEffectiveConfig(app, outDir);
   const wasmFile = path.join(outDir, "app.wasm");
@@ -43,10 +46,11 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   // directory, so it runs from that copy with every path relative to it.
   const stage = stageApp(app, outDir);
   const rel = (/** @type {string} */ p) => path.relative(stage, p) || ".";
+  await resetTransformState();
   const cwd = process.cwd();
   process.chdir(stage);
   process.env.MODUS_EDGE_APP_DIR = app;
-  const { error, stderr } = await asc.main(
+  const { error, stderr } = await withoutTransformChatter(() => asc.main(
     ["assembly/index.ts", "--config", rel(configFile), ...targetArgs(target), "--outFile", rel(wasmFile),
       "--path", rel(path.join(packageRoot, "node_modules")), "--noColors"],
     {
@@ -58,7 +62,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
         problems.push(`${where ? where + ": " : ""}error TS${d.code}: ${d.message}`);
       },
     },
-  ).finally(() => {
+  )).finally(() => {
     process.chdir(cwd);
     delete process.env.MODUS_EDGE_APP_DIR;
   });
@@ -66,16 +70,11 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
-  // Refused here rather than at the Worker's first request: an import no host table provides.
-  const host = await composeHost({ wasmFile, manifest, outDir });
-  if (host.problems.length) {
-    throw new BuildError(`${displayPath(wasmFile)} imports host functions modus-edge does not provide:\n${host.problems.join("\n")}`);
-  }
-  // Comments and trailing commas are gone: the Worker imports plain JSON.
-  // Written only when it changed: wrangler dev reloads the Worker on every write.
-  writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await checkHostImports({ wasmFile, manifest, outDir });
+  await checkEmbedders(manifestFile, manifest, wasmFile);
+  writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
-  if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), wasmFile)}\n`);
+  if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);
   return { wasmFile };
 }
 
@@ -85,21 +84,79 @@ function targetArgs(target) {
   return target === "dev" ? ["--target", "release", "--optimizeLevel", "0", "--shrinkLevel", "0"] : ["--target", target];
 }
 
-function writeIfChanged(file, text) {
-  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
-  writeFileSync(file, text);
+/** json-as's and try-as's transforms, which narrate their work on the console. */
+const CHATTY_TRANSFORMS = /[\\/]node_modules[\\/](?:json-as|try-as)[\\/]transform[\\/]/;
+
+/**
+ * Runs the compiler with the transforms' `console.log` lines dropped: they
+ * narrate their work there (` |Found entry function X`, rewritten code),
+ * which tells an app's author nothing. Only calls made from those transforms
+ * are dropped, so whatever else logs meanwhile (the dev server's Worker)
+ * still shows; asc's own output goes through the streams given to it.
+ * @template T
+ * @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+async function withoutTransformChatter(run) {
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  for (const level of /** @type {const} */ (["log", "info", "debug"])) {
+    console[level] = (...args) => {
+      if (!CHATTY_TRANSFORMS.test(new Error().stack ?? "")) saved[level](...args);
+    };
+  }
+  try {
+    return await run();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
 
-/** Copies the app's sources (not node_modules or build output) to `<outDir>/.asc/app`. */
+/**
+ * Refuses a module that imports a host function no table provides (here,
+ * rather than at the Worker's first request), and writes `drivers.ts` beside
+ * it with the database drivers the app's connections use.
+ * @param {{ wasmFile: string, manifest: any, outDir: string }} opts
+ */
+export async function checkHostImports({ wasmFile, manifest, outDir }) {
+  const host = await composeHost({ wasmFile, manifest, outDir });
+  if (host.problems.length) {
+    throw new BuildError(`${displayPath(wasmFile)} imports host functions modus-edge does not provide:\n${host.problems.join("\n")}`);
+  }
+}
+
+/**
+ * Writes the parsed manifest to `<outDir>/modus.json` as plain JSON, which is
+ * what the Worker imports: comments and trailing commas are gone. Written
+ * only when it changed: wrangler reloads the Worker on every write.
+ * @param {string} outDir
+ * @param {unknown} manifest
+ */
+export function writeManifest(outDir, manifest) {
+  writeIfChanged(path.join(outDir, "modus.json"), JSON.stringify(manifest, null, 2) + "\n");
+}
+
+/**
+ * @param {string} file
+ * @param {string | Uint8Array} data
+ */
+export function writeIfChanged(file, data) {
+  if (existsSync(file) && Buffer.compare(readFileSync(file), Buffer.from(data)) === 0) return;
+  writeFileSync(file, data);
+}
+
+/**
+ * Copies the app's sources to `<outDir>/.asc/app`: not node_modules, build
+ * output, or the env files that hold local secrets (the compiler never reads them).
+ */
 function stageApp(app, outDir) {
   const stage = path.join(outDir, ".asc", "app");
   rmSync(stage, { recursive: true, force: true });
-  const skip = new Set(["node_modules", "build", ".git"]);
+  const skip = new Set(["node_modules", "build", ".git", ".dev.vars"]);
   mkdirSync(stage, { recursive: true });
   // Entry by entry: the output folder may sit inside the app, and must not be copied into itself.
   for (const entry of readdirSync(app)) {
     const src = path.join(app, entry);
-    if (skip.has(entry) || outDir === src || outDir.startsWith(src + path.sep)) continue;
+    if (skip.has(entry) || /^\.env(\.|$)/.test(entry) || outDir === src || outDir.startsWith(src + path.sep)) continue;
     cpSync(src, path.join(stage, entry), { recursive: true });
   }
   return stage;
@@ -116,9 +173,11 @@ function writeEffectiveConfig(app, outDir) {
   let base = path.join(sdkDir, "plugin.asconfig.json");
   if (config.extends && !config.extends.includes(SDK_PACKAGE)) base = path.resolve(app, config.extends);
   const options = { ...config.options };
-  // The metadata transform is not optional: the runtime cannot serve a module without it.
-  const transforms = [].concat(options.transform ?? []);
-  if (!transforms.includes(`${SDK_PACKAGE}/transform`)) transforms.unshift(`${SDK_PACKAGE}/transform`);
+  // Not optional, and in Modus's order: the runtime cannot serve a module
+  // without the metadata, and the SDK's own classes need json-as's
+  // serializers and try-as's exceptions. The app's other transforms follow.
+  const listed = [].concat(options.transform ?? []);
+  const transforms = [...REQUIRED_TRANSFORMS, ...listed.filter((t) => !REQUIRED_TRANSFORMS.includes(t))];
   options.transform = transforms.map((t) => resolveTransform(t, app));
   const dir = path.join(outDir, ".asc");
   const effective = { ...config, extends: path.relative(dir, base), options };
@@ -137,8 +196,13 @@ function resolveTransform(name, app) {
   }
 }
 
-async function validManifest(file) {
-  const { parseManifest, ManifestError } = await loadManifestModule();
+/**
+ * Reads and validates a modus.json (JSON with comments and trailing commas)
+ * with the Worker's own rules; a problem is a BuildError naming the file.
+ * @param {string} file
+ */
+export async function readManifest(file) {
+  const { parseManifest, ManifestError } = await loadRuntimeModule();
   try {
     return parseManifest(readFileSync(file, "utf8"));
   } catch (err) {
@@ -147,9 +211,22 @@ async function validManifest(file) {
   }
 }
 
-function displayPath(p) {
-  const rel = path.relative(process.cwd(), p);
-  return rel.startsWith("..") ? p : rel || ".";
+/**
+ * The functions modus.json's collections name as embedders must be exported
+ * with an embedder's signature: checked as the Worker checks them at start,
+ * so a mistake is a build error naming the JSON path.
+ * @param {string} manifestFile
+ * @param {any} manifest
+ * @param {string} wasmFile
+ */
+export async function checkEmbedders(manifestFile, manifest, wasmFile) {
+  if (!manifest.collections) return;
+  const { readMetadata, embedderProblems } = await loadRuntimeModule();
+  const problems = embedderProblems(manifest, readMetadata(new WebAssembly.Module(readFileSync(wasmFile))).fnExports);
+  if (problems.length) {
+    const lines = problems.map((/** @type {{ path: string, message: string }} */ p) => `${p.path}: ${p.message}`);
+    throw new BuildError(`${displayPath(manifestFile)} does not fit the app:\n${lines.join("\n")}`);
+  }
 }
 
 /** `line:column` of a diagnostic in an app file, as editors link it. */

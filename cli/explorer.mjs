@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { packageRoot, defaultOutDir } from "./paths.mjs";
+import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
 
 const SOURCE = path.join(packageRoot, "explorer");
 const OUTPUTS = ["index.html", "explorer.js", "explorer.css"];
@@ -27,7 +27,7 @@ export async function buildExplorer({ outDir = path.join(defaultOutDir, "explore
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     for (const f of OUTPUTS) copyFileSync(path.join(CACHE, f), path.join(outDir, f));
-    if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), outDir) || "."}/ (explorer)\n`);
+    if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(outDir)}/ (explorer)\n`);
     return { outDir };
   }
   const esbuild = await import("esbuild");
@@ -50,7 +50,7 @@ export async function buildExplorer({ outDir = path.join(defaultOutDir, "explore
   copyFileSync(path.join(SOURCE, "index.html"), path.join(outDir, "index.html"));
   const remote = remoteUrls(outDir);
   if (remote.length) throw new Error(`the explorer would load from the network:\n${remote.join("\n")}`);
-  if (!quiet) process.stdout.write(`modus-edge: built ${path.relative(process.cwd(), outDir) || "."}/ (explorer)\n`);
+  if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(outDir)}/ (explorer)\n`);
   return { outDir };
 }
 

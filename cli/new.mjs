@@ -32,7 +32,8 @@ export function newApp({ dir }) {
   process.stdout.write(
     `modus-edge: created ${name} in ${target}\n\n` +
       `  modus-edge build ${dir}   compile it\n  modus-edge dev ${dir}     serve it at http://127.0.0.1:8686/graphql\n\n` +
-      `Its model calls need MODUS_OPENAI_API_KEY (put it in .dev.vars locally, \`wrangler secret put\` when deployed).\n`,
+      `Its model calls need MODUS_OPENAI_API_KEY: locally in the app's .env.dev.local (or .dev.vars, or exported\n` +
+        `in your shell), with \`wrangler secret put\` when deployed.\n`,
   );
   return target;
 }

@@ -7,3 +7,13 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** Where `modus-edge build` writes the Worker's inputs. */
 export const defaultOutDir = path.join(packageRoot, "build");
+
+/**
+ * A path as the user reads it: relative to the working directory when under
+ * it, absolute otherwise (never a climb of `../..`).
+ * @param {string} p
+ */
+export function displayPath(p) {
+  const rel = path.relative(process.cwd(), p);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? p : rel || ".";
+}

@@ -13,8 +13,9 @@ import * as utils from "./assembly/utils";
 import * as localtime from "./assembly/localtime";
 import * as secrets from "./assembly/secrets";
 import * as agents from "./assembly/agents";
+import * as collections from "./assembly/collections";
 
-export { postgresql, mysql, dgraph, graphql, http, models, vectors, auth, neo4j, utils, localtime, secrets, agents };
+export { postgresql, mysql, dgraph, graphql, http, models, vectors, auth, neo4j, utils, localtime, secrets, agents, collections };
 export * from "./assembly/dynamicmap";
 export * from "./assembly/enums";
 export { Agent, AgentInfo, AgentEvent } from "./assembly/agent";

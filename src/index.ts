@@ -5,5 +5,9 @@ import manifest from "../build/modus.json";
 import drivers from "../build/drivers.ts";
 import { createApp } from "./app";
 import { loadApp } from "./load";
+import { durableObjects } from "./durable-objects";
 
 export default createApp((services) => loadApp(wasm, manifest, services, { sql: drivers }));
+
+// The Durable Object classes wrangler.toml binds (one object per agent, their registry, one per collection).
+export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest, { sql: drivers });

@@ -5,6 +5,7 @@ import { ManifestError, validateManifest } from "./manifest";
 import { readMetadata } from "./metadata/read";
 import type { Metadata } from "./metadata/types";
 import { generateSchema, type GeneratedSchema } from "./schema/generate";
+import { createEmbedders } from "./collections/embedders";
 import { TypePlanner } from "./wasm/abi/plan";
 import { planFunction, type FunctionPlan } from "./wasm/invoke";
 import { createModusYoga, type ModusYoga } from "./graphql/yoga";
@@ -33,10 +34,12 @@ export function loadApp(module: WebAssembly.Module, manifestJson: unknown, servi
   const metadata = readMetadata(module);
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner, hostTables(host));
-  const schema = generateSchema(metadata);
+  const schema = generateSchema(metadata, manifest);
   const plans = new Map<string, FunctionPlan>();
   for (const f of schema.fields) plans.set(f.functionName, planFunction(metadata.fnExports[f.functionName]!, planner));
-  const deps = { module, imports, plans, manifest, services };
+  // Collections call the app's embedders on a function's behalf.
+  const embedders = createEmbedders({ module, imports, metadata, planner, manifest });
+  const deps = { module, imports, plans, manifest, services: { ...services, embedders } };
   const endpoints = graphqlEndpoints(manifest).map((e) => ({
     ...e,
     yoga: createModusYoga({ schema, deps, endpoint: e.path }),

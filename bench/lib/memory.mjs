@@ -10,7 +10,9 @@ const query = JSON.stringify({ query: "query($e:String!){generateExcuses(event:$
  * @returns {Promise<{ n: number, ok: number, liveCalls: number, wasmBytes: number, rssDelta: number | undefined, seconds: number }>}
  */
 export async function holdInFlight({ url, pid, n, settleMs }) {
-  await fetch(`${url}/bench/live/reset`, { method: "POST" });
+  // Once more if the first try lands on a keep-alive socket workerd has just closed.
+  const reset = () => fetch(`${url}/bench/live/reset`, { method: "POST" });
+  await reset().catch(reset);
   const rssBefore = rssBytes(pid);
   const started = Date.now();
   const calls = Array.from({ length: n }, () =>

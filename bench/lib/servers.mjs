@@ -34,7 +34,8 @@ function spawnServer(script, args) {
 export async function startStub({ root, apiKey, slowMs }) {
   const out = mkdtempSync(path.join(tmpdir(), "modus-edge-stub-"));
   const stub = path.join(out, "provider-stub.mjs");
-  await build({ entryPoints: [path.join(root, "test/support/provider-stub.ts")], outfile: stub, platform: "node", format: "esm", logLevel: "warning" });
+  // Bundled: the stub is split by provider (test/support/providers/).
+  await build({ entryPoints: [path.join(root, "test/support/provider-stub.ts")], outfile: stub, bundle: true, platform: "node", format: "esm", logLevel: "warning" });
   return spawnServer(path.join(here, "stub-main.mjs"), [stub, JSON.stringify({ apiKey, slowMs })]);
 }
 

@@ -7,10 +7,10 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 
 /**
- * @param {{ root: string, bindings: Record<string, string> }} opts
+ * @param {{ root: string, bindings: Record<string, string>, durableObjects?: Record<string, { className: string, useSQLite: boolean }> }} opts
  * @returns {Promise<{ url: string, directUrl: string, pid: number | undefined, recentStderr: () => string, dispose: () => Promise<void> }>}
  */
-export async function startBenchWorker({ root, bindings }) {
+export async function startBenchWorker({ root, bindings, durableObjects }) {
   const out = mkdtempSync(path.join(tmpdir(), "modus-edge-bench-"));
   const wasm = new Map(); // source path -> module name in `out`
   await build({
@@ -23,6 +23,8 @@ export async function startBenchWorker({ root, bindings }) {
     conditions: ["workerd", "worker", "browser"],
     mainFields: ["browser", "module", "main"],
     minify: false,
+    // workerd's own modules (the Durable Object base class).
+    external: ["cloudflare:*"],
     logLevel: "warning",
     // workerd's own modules (nodejs_compat for the database drivers).
     external: ["node:*", "cloudflare:*"],
@@ -52,6 +54,7 @@ export async function startBenchWorker({ root, bindings }) {
     compatibilityDate: "2026-04-26",
     compatibilityFlags: ["nodejs_compat"],
     bindings,
+    ...(durableObjects ? { durableObjects } : {}),
     host: "127.0.0.1",
     port: 0,
     // A socket straight to the Worker as well, past miniflare's entry worker.

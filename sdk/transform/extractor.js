@@ -38,8 +38,9 @@ function exportedFunctions(program, binaryen, module) {
   for (let i = 0; i < module.getNumExports(); i++) {
     const info = binaryen.getExportInfo(module.getExportByIndex(i));
     if (info.kind !== binaryen.ExternalFunction) continue;
-    // `_`-prefixed exports are the runtime's and hidden helpers: never user API.
-    if (info.name.startsWith("_")) continue;
+    // `_`-prefixed exports are the runtime's and hidden helpers, never user API;
+    // the SDK's `_modus_` entry points are recorded (as Modus records them) for the host.
+    if (info.name.startsWith("_") && !info.name.startsWith("_modus_")) continue;
     const internal = info.value.replace(/^export:/, "").replace(/@varargs$/, "");
     const fn = program.instancesByName.get(internal);
     if (fn) out.push({ name: info.name, fn });
@@ -100,7 +101,10 @@ function reachableTypes(program, signatures) {
     const name = nonNullable(typeName);
     const cls = classes.get(name);
     if (!cls || found.has(name)) return;
-    const info = { name, id: cls.id, fields: fieldsOf(cls), docs: docsOf(cls.prototype.declaration) };
+    // Library classes (the SDK's AgentInfo, ModelInfo...) carry no docs, as in
+    // Modus: their doc comments are not the app's schema descriptions.
+    const library = name.startsWith("~lib/");
+    const info = { name, id: cls.id, fields: fieldsOf(cls, library), docs: library ? undefined : docsOf(cls.prototype.declaration) };
     found.set(name, info);
     info.fields?.forEach((f) => visit(f.type));
     cls.typeArguments?.forEach((t) => visit(t.toString()));
@@ -113,7 +117,7 @@ function reachableTypes(program, signatures) {
 }
 
 /** @returns {Field[] | undefined} */
-function fieldsOf(cls) {
+function fieldsOf(cls, withoutDocs = false) {
   // Standard-library classes (arrays, maps, Date, buffers) have fixed layouts
   // the host knows; only user and package classes are described field by field.
   if (cls.isArrayLike || isStdLib(cls.prototype.internalName)) return undefined;
@@ -122,7 +126,7 @@ function fieldsOf(cls) {
     if (member.kind !== ElementKind.PropertyPrototype) continue;
     const prop = cls.program.instancesByName.get(member.internalName) ?? member.instance;
     if (!prop || !prop.isField) continue;
-    const docs = docsOf(prop.declaration ?? member.fieldDeclaration ?? member.declaration);
+    const docs = withoutDocs ? undefined : docsOf(prop.declaration ?? member.fieldDeclaration ?? member.declaration);
     fields.push({ offset: prop.memoryOffset, field: { name: prop.name, type: prop.type.toString(), ...(docs ? { docs } : {}) } });
   }
   return fields.sort((a, b) => a.offset - b.offset).map((f) => f.field);

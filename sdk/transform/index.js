@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * modus-edge's AssemblyScript transform: after compilation it writes the
- * `modus_metadata_version` and `modus_metadata` custom sections (Modus's
- * metadata version 2) into the module.
+ * modus-edge's AssemblyScript transform: after parsing it adds the SDK's
+ * agent entry points to the program's exports, as Modus's transform does;
+ * after compilation it writes the `modus_metadata_version` and
+ * `modus_metadata` custom sections (Modus's metadata version 2) into the module.
  *
  * @example asconfig.json
  *   { "options": { "transform": ["@hypermode/modus-sdk-as/transform"] } }
@@ -10,8 +11,13 @@
 import { Transform } from "assemblyscript/transform";
 import { extractProgramInfo } from "./extractor.js";
 import { buildMetadata, METADATA_VERSION } from "./metadata.js";
+import { injectSdkExports } from "./exports.js";
 
 export default class ModusEdgeTransform extends Transform {
+  afterParse() {
+    injectSdkExports(this.program);
+  }
+
   /** @param {any} module */
   afterCompile(module) {
     const info = extractProgramInfo(this.program, this.binaryen, module);

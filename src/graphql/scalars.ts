@@ -7,7 +7,7 @@ const invalid = (message: string) => new TypeError(message);
 // writes it; a runtime without it sends the decimal string instead.
 const rawJSON = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
 
-function integerScalar(name: string, min: bigint, max: bigint, description: string): GraphQLScalarType {
+function integerScalar(name: string, min: bigint, max: bigint): GraphQLScalarType {
   const check = (v: bigint): bigint => {
     if (v < min || v > max) throw invalid(`${name} cannot represent ${v}: out of range ${min} to ${max}`);
     return v;
@@ -23,7 +23,6 @@ function integerScalar(name: string, min: bigint, max: bigint, description: stri
   };
   return new GraphQLScalarType({
     name,
-    description,
     serialize: (value) => {
       const v = parse(value);
       if (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
@@ -48,15 +47,17 @@ function parseTimestamp(value: unknown): Date {
   throw invalid(`Timestamp cannot represent ${JSON.stringify(value)}: expected an ISO-8601 date-time such as 2024-01-31T12:00:00Z`);
 }
 
-/** The custom scalars of Modus schemas, by name. */
+/**
+ * The custom scalars of Modus schemas, by name. None has a description: Modus
+ * declares bare scalars, and a description would show in introspection.
+ */
 export const customScalars: ReadonlyMap<string, GraphQLScalarType> = new Map(
   [
-    integerScalar("Int64", -(1n << 63n), (1n << 63n) - 1n, "A signed 64-bit integer"),
-    integerScalar("UInt64", 0n, (1n << 64n) - 1n, "An unsigned 64-bit integer"),
-    integerScalar("UInt", 0n, 4294967295n, "An unsigned 32-bit integer"),
+    integerScalar("Int64", -(1n << 63n), (1n << 63n) - 1n),
+    integerScalar("UInt64", 0n, (1n << 64n) - 1n),
+    integerScalar("UInt", 0n, 4294967295n),
     new GraphQLScalarType({
       name: "Timestamp",
-      description: "An ISO-8601 date-time",
       serialize: (value) => parseTimestamp(value).toISOString(),
       parseValue: parseTimestamp,
       parseLiteral: (node) => {
@@ -66,7 +67,6 @@ export const customScalars: ReadonlyMap<string, GraphQLScalarType> = new Map(
     }),
     new GraphQLScalarType({
       name: "Void",
-      description: "No value",
       serialize: () => null,
       parseValue: () => null,
       parseLiteral: () => null,

@@ -6,6 +6,8 @@ import { customScalars } from "./scalars";
 import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
+import { useSseSubscriptions } from "./plugins/use-sse-subscriptions";
+import { subscriptionResolvers } from "./subscriptions";
 import type { ModusContext, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
 
@@ -35,7 +37,8 @@ export function yogaWithResolvers(opts: {
   endpoint: string;
   resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, ModusContext>>>;
 }): ModusYoga {
-  const resolvers: Record<string, unknown> = { ...opts.resolvers };
+  // Modus declares `Subscription.agentEvent` in every schema: agents' events, over SSE.
+  const resolvers: Record<string, unknown> = { ...subscriptionResolvers(), ...opts.resolvers };
   for (const [name, scalar] of customScalars) {
     if (new RegExp(`^scalar ${name}$`, "m").test(opts.schema.sdl)) resolvers[name] = scalar;
   }
@@ -47,6 +50,6 @@ export function yogaWithResolvers(opts: {
     batching: false,
     maskedErrors: { maskError },
     context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
-    plugins: [useLimits(), useArgumentErrors(), useInvocations()],
+    plugins: [useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
   });
 }

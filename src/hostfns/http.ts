@@ -60,11 +60,22 @@ async function fetchForGuest(ctx: CallContext, request: GuestRequest) {
   try {
     res = await fetch(target.url, { method, headers: target.headers, body, signal: AbortSignal.timeout(timeout) });
   } catch (err) {
-    const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : String((err as Error)?.message ?? err);
+    const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : unreachable(target.url, err);
     return refuse(`http.fetch ${request.url}: ${why}`);
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, statusText: res.statusText, headers: guestHeaders(res.headers), body: toBase64(bytes) };
+}
+
+/**
+ * Names the host a failed fetch could not reach (the connection's, after any
+ * origin override; never its full URL, whose query may carry secrets), with
+ * the runtime's reason unless that is only an opaque "internal error; reference = …".
+ */
+function unreachable(url: string, err: unknown): string {
+  const reason = String((err as Error)?.message ?? err).trim();
+  const opaque = !reason || /internal error/i.test(reason);
+  return `could not reach ${new URL(url).host}${opaque ? "" : ` (${reason.replace(/\.$/, "")})`}`;
 }
 
 /**

@@ -10,6 +10,8 @@ import { sqlFunctions } from "./sql";
 import { graphqlFunctions } from "./graphql";
 import { dgraphFunctions } from "./dgraph";
 import { neo4jFunctions } from "./neo4j";
+import { agentFunctions } from "./agents";
+import { collectionFunctions } from "./collections";
 import type { SqlDrivers } from "../data/sql/types";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
@@ -35,6 +37,8 @@ export function hostTables(options: HostOptions = {}): readonly HostFunction[] {
     ...graphqlFunctions,
     ...dgraphFunctions,
     ...neo4jFunctions,
+    ...agentFunctions,
+    ...collectionFunctions,
     ...wasiFunctions,
   ];
 }

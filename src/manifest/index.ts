@@ -22,5 +22,6 @@ export {
   originOverrideName,
   type HttpConnectionMatch,
 } from "./connections";
+export { embedderNames, embedderProblems, isEmbedderSignature, searchMethods } from "./collections";
 export { ModelError, resolveModel, type ResolvedModel } from "./models";
 export type * from "./types";

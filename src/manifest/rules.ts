@@ -24,6 +24,11 @@ export const text =
     if (message) report(path, message);
   };
 
+/** A whole number (JSON Schema's `integer`). */
+export const integer: Rule = (value, path, report) => {
+  if (typeof value !== "number" || !Number.isInteger(value)) report(path, "must be an integer");
+};
+
 /** An object whose keys pass `keys` and whose values pass `values`. */
 export const map =
   (keys: readonly Condition[], values: Rule): Rule =>

@@ -12,6 +12,7 @@ import {
   type Condition,
   type Rule,
 } from "./rules";
+import { collectionRule } from "./collections";
 
 /** Names of endpoints, models and connections. */
 export const NAME_PATTERN = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
@@ -142,5 +143,6 @@ export const MANIFEST: Rule = object({
     endpoints: optional(map(NAME_RULES, endpoint)),
     models: optional(map(NAME_RULES, model)),
     connections: optional(map(NAME_RULES, oneOfBy("type", CONNECTION_SHAPES))),
+    collections: optional(map(NAME_RULES, collectionRule(NAME_RULES))),
   },
 });

@@ -58,12 +58,34 @@ export interface ModelManifest {
   path?: string;
 }
 
+/**
+ * How a search method indexes its vectors. modus-edge searches every vector
+ * exactly (sequentially) for either type, as Modus did in practice.
+ */
+export interface IndexManifest {
+  type: "sequential" | "hnsw";
+  options?: { efConstruction?: number; maxLevels?: number };
+}
+
+/** A collection's way of searching: the function that embeds texts, and its index. */
+export interface SearchMethodManifest {
+  /** An exported function `(texts: string[]) => f32[][]`; it is left out of the GraphQL schema. */
+  embedder: string;
+  index?: IndexManifest;
+}
+
+/** A collection of texts for natural-language search. */
+export interface CollectionManifest {
+  searchMethods?: Record<string, SearchMethodManifest>;
+}
+
 /** `modus.json`, as validated by `parseManifest`. */
 export interface Manifest {
   $schema?: string;
   endpoints?: Record<string, EndpointManifest>;
   models?: Record<string, ModelManifest>;
   connections?: Record<string, ConnectionManifest>;
+  collections?: Record<string, CollectionManifest>;
 }
 
 /** The Worker's env, or any map of variables: only string values count. */

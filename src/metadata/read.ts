@@ -25,6 +25,9 @@ export function readMetadata(module: WebAssembly.Module): Metadata {
 
 /** Parses the metadata JSON of the given version; see {@link readMetadata}. */
 export function parseMetadata(version: number | undefined, json: string): Metadata {
+  if (version === undefined) {
+    throw new MetadataError(`the modus_metadata_version section is empty; this runtime reads version ${METADATA_VERSION}`);
+  }
   if (version !== METADATA_VERSION) {
     throw new MetadataError(`unsupported metadata version ${version}; this runtime reads version ${METADATA_VERSION}`);
   }

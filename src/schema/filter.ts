@@ -1,5 +1,19 @@
+import { embedderNames } from "../manifest/collections";
+import type { Manifest } from "../manifest/types";
+import { fieldName } from "./conventions";
 import type { TypeDef, TypeDefs } from "./convert";
 import type { RootFieldDef } from "./transform";
+
+/**
+ * The field names of the functions the manifest's collections use as
+ * embedders. As in Modus, they are in neither Query nor Mutation: an
+ * embedder is the runtime's to call, not a client's.
+ *
+ * @example embedderFields({ collections: { docs: { searchMethods: { bow: { embedder: "getVectors" } } } } }) // Set { "vectors" }
+ */
+export function embedderFields(manifest: Pick<Manifest, "collections">): Set<string> {
+  return new Set([...embedderNames(manifest)].map(fieldName));
+}
 
 /**
  * Removes the field-less types from both tables and returns their names: they

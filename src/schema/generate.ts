@@ -1,7 +1,7 @@
 import type { Metadata } from "../metadata/types";
-import { hasAgents } from "./conventions";
 import { SchemaError } from "./errors";
-import { extractScalars, filterTypes } from "./filter";
+import type { Manifest } from "../manifest/types";
+import { embedderFields, extractScalars, filterTypes } from "./filter";
 import { transformFunctions, transformTypes } from "./transform";
 import { validateSchema } from "./validate";
 import { AGENTS_SDL, byLowerName, writeSchema } from "./write";
@@ -24,18 +24,19 @@ export interface GeneratedSchema {
 }
 
 /**
- * Generates the GraphQL schema Modus would serve for an app's metadata. Throws
- * a {@link SchemaError} naming each function or type whose type is unsupported.
+ * Generates the GraphQL schema Modus would serve for an app's metadata (and
+ * its manifest, whose collections' embedders are left out). Throws a
+ * {@link SchemaError} naming each function or type whose type is unsupported.
  *
  * @example
- *   const { sdl, fields } = generateSchema(readMetadata(module));
+ *   const { sdl, fields } = generateSchema(readMetadata(module), manifest);
  *   // fields: [{ operation: "mutation", fieldName: "add", functionName: "add" }, ...]
  */
-export function generateSchema(metadata: Metadata): GeneratedSchema {
+export function generateSchema(metadata: Metadata, manifest: Pick<Manifest, "collections"> = {}): GeneratedSchema {
   const errors: string[] = [];
   const inputDefs = transformTypes(metadata.types, true, errors);
   const resultDefs = transformTypes(metadata.types, false, errors);
-  const root = transformFunctions(metadata.fnExports, inputDefs, resultDefs, errors);
+  const root = transformFunctions(metadata.fnExports, inputDefs, resultDefs, errors, embedderFields(manifest));
   if (errors.length) throw new SchemaError(errors.join("\n"));
 
   // Modus lists the map types before unreached ones are dropped.
@@ -50,7 +51,8 @@ export function generateSchema(metadata: Metadata): GeneratedSchema {
   };
   validateSchema(parts, scalarDefs);
 
-  const sdl = writeSchema(parts) + (hasAgents(Object.keys(metadata.fnExports)) ? AGENTS_SDL : "");
+  // Modus appends its agents block to every schema, whether the app has agents or not.
+  const sdl = writeSchema(parts) + AGENTS_SDL;
   const fields = [
     ...root.query.map((f) => ({ operation: "query" as const, fieldName: f.name, functionName: f.functionName })),
     ...root.mutation.map((f) => ({ operation: "mutation" as const, fieldName: f.name, functionName: f.functionName })),

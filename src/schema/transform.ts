@@ -63,10 +63,12 @@ export function transformTypes(types: Record<string, TypeDefinition>, forInput: 
 
 /**
  * The root fields of the exported functions, sorted by function name. Hidden
- * functions are converted too (their types count, as in Modus) but not returned.
+ * functions and the fields named in `excluded` (embedders) are converted too
+ * (their types count, as in Modus) but not returned.
  */
 export function transformFunctions(
   fnExports: Metadata["fnExports"], inputDefs: TypeDefs, resultDefs: TypeDefs, errors: string[],
+  excluded: ReadonlySet<string> = new Set(),
 ): RootFields {
   const root: RootFields = { query: [], mutation: [] };
   for (const fnName of Object.keys(fnExports).sort()) {
@@ -83,7 +85,7 @@ export function transformFunctions(
         docs: fn.docs?.lines,
         functionName: fnName,
       };
-      if (!isHidden(field.name)) root[isMutation(fnName) ? "mutation" : "query"].push(field);
+      if (!isHidden(field.name) && !excluded.has(field.name)) root[isMutation(fnName) ? "mutation" : "query"].push(field);
     } catch (e) {
       if (!(e instanceof SchemaError)) throw e;
       errors.push(`function ${fnName}: ${e.message}`);

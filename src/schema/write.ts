@@ -4,7 +4,7 @@ import type { RootFieldDef, RootFields } from "./transform";
 
 export const SCHEMA_HEADER = "# Modus GraphQL Schema (auto-generated)\n";
 
-/** What Modus appends for its agents feature; we append it only when the app has agents. */
+/** What Modus appends to every app's schema for its agents feature, agents or not. */
 export const AGENTS_SDL = `
 scalar JSON
 

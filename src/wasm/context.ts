@@ -2,10 +2,18 @@ import type { Manifest } from "../manifest/types";
 import type { Logger } from "../observability/log";
 import type { Metrics } from "../observability/metrics";
 
-/** Build-once helpers every layer may record to. */
+/** Build-once helpers every layer may record to or call. */
 export interface Services {
   metrics: Metrics;
   log: Logger;
+  /** The app's embedder functions, for the collections host functions (absent where no app is loaded). */
+  embedders?: Embedders;
+}
+
+/** Runs the app's embedder functions, each call in a fresh instance. */
+export interface Embedders {
+  /** One vector per text, from the function `functionName` (checked at start to be an embedder). */
+  embed(parent: CallContext, functionName: string, texts: string[]): Promise<Float32Array[]>;
 }
 
 /** One line a function logged, with the level it used (`""` for `console.log`). */
@@ -38,6 +46,16 @@ export interface CallContext {
    * them (tests, benchmarks): host functions then close their own.
    */
   readonly resources?: Map<string, Promise<CallResource>>;
+  /** The agent the call runs inside (its Durable Object), when it runs in one. */
+  readonly agent?: CallingAgent;
+}
+
+/** An agent whose instance makes the call: its identity and its own event channel. */
+export interface CallingAgent {
+  readonly id: string;
+  readonly name: string;
+  /** Publishes to the agent's subscribers, in order with its status events. */
+  publish(eventName: string, data: unknown): void;
 }
 
 /** Something a call keeps open across its host calls, closed when the call ends. */
@@ -46,7 +64,7 @@ export interface CallResource {
 }
 
 /**
- * Closes everything the call opened; a failure to close is logged, never thrown.
+ * Closes everything the call opened; a failure to close is ignored, never thrown.
  *
  * @example await closeResources(ctx);
  */

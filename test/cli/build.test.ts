@@ -37,6 +37,22 @@ describe("modus-edge build", () => {
     expect(existsSync(path.join(out, "modus.json"))).toBe(true);
   });
 
+  it("prints only its own lines: no transform narration or rewritten code", async () => {
+    // A throw is rewritten by try-as's transform, and exported functions are
+    // announced by it, each on stdout unless muted.
+    const dir = app({
+      "modus.json": manifest,
+      "assembly/index.ts":
+        'export function check(n: i32): i32 {\n  if (n < 0) throw new Error("negative");\n  return n;\n}\n' +
+        "export function twice(n: i32): i32 { return check(n) * 2; }\n",
+    });
+    const out = path.join(dir, "out");
+    const r = await modusEdge("build", dir, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(`modus-edge: built ${out}/explorer/ (explorer)\nmodus-edge: built ${out}/app.wasm\n`);
+  });
+
   it("prints the AssemblyScript file:line:column of a compile error and exits non-zero", async () => {
     const dir = app({
       "modus.json": manifest,
@@ -103,6 +119,8 @@ describe("modus-edge build with the app's own node_modules", () => {
     const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
     const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
     expect(metadata.plugin).toBe("has-modules");
-    expect(Object.keys(metadata.fnExports)).toEqual(["now"]);
+    // The app's one function, and the SDK's agent entry points every app exports (as in Modus).
+    expect(Object.keys(metadata.fnExports).filter((n) => !n.startsWith("_modus_agent_"))).toEqual(["now"]);
+    expect(Object.keys(metadata.fnExports).filter((n) => n.startsWith("_modus_agent_"))).toHaveLength(5);
   });
 });

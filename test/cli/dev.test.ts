@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "no
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startProviderStub, type ProviderStub } from "../support/provider-stub";
 
 const cli = path.resolve("bin/modus-edge.mjs");
 
@@ -41,15 +42,20 @@ async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promis
 
 describe("modus-edge dev", () => {
   let child: ChildProcess | undefined;
+  let stub: ProviderStub | undefined;
   let output = "";
-  afterAll(() => {
+  afterAll(async () => {
     if (child?.pid) process.kill(-child.pid, "SIGTERM");
+    await stub?.close();
   });
 
   it("serves the app, rebuilds on save, keeps serving through a compile error", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "modus-edge-dev-"));
     const app = path.join(root, "app");
     cpSync(path.resolve("functions"), app, { recursive: true });
+    // generateExcuses calls the model through the SDK's JSON classes: it shows a rebuild kept their serializers.
+    stub = await startProviderStub({ apiKey: "sk-dev-test" });
+    writeFileSync(path.join(app, ".dev.vars"), `MODUS_OPENAI_API_KEY=sk-dev-test\nMODUS_OPENAI_ORIGIN=${new URL(stub.url).origin}\n`);
     const port = await freePort();
     child = spawn(process.execPath, [cli, "dev", app, "--port", String(port), "--out", path.join(root, "out")], {
       detached: true,
@@ -72,6 +78,9 @@ describe("modus-edge dev", () => {
     }, 60_000);
     expect(changed).toEqual({ sayHello: "Howdy, dev!" });
     console.log(`hot reload: new answer ${Date.now() - saved} ms after the first save`);
+    const excuse = await ask(port, '{ generateExcuses(event: "the rebuild") }');
+    expect(excuse.errors).toBeUndefined();
+    expect(excuse.data.generateExcuses).toMatch(/^model=gpt-4o; .*user=Give me an excuse for missing the rebuild\./);
 
     // An editor that saves by renaming a new file over the old one (vim does)
     const replaced = original.replace('"Hello, " + name', '"Hey, " + name');

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Request } from "playwright-core";
 import { startWrangler, type RunningWorker } from "./explorer.wrangler.ts";
+import { findChromium } from "../support/chromium.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Found on the PATH exactly as .ci/run looks for it (test/support/chromium.mjs).
+const CHROMIUM = findChromium();
 // Locally a missing browser skips the page test; CI installs it (.ci/run) and must run it.
-const canBrowse = existsSync(CHROMIUM) || process.env.CI === "true";
-if (!canBrowse) console.warn(`explorer browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const canBrowse = CHROMIUM !== undefined || process.env.CI === "true";
+if (!canBrowse) console.warn("explorer browser test skipped: no chromium on the PATH (apt-get install chromium)");
 
 let worker: RunningWorker;
 beforeAll(async () => {
@@ -41,6 +43,7 @@ describe.skipIf(!canBrowse)("the explorer page in headless Chromium", () => {
   let profile: string;
   beforeAll(async () => {
     // A fresh profile each run (Playwright passes it as --user-data-dir).
+    if (!CHROMIUM) throw new Error("CI=true but no chromium or chromium-browser is on the PATH (.ci/run installs it with apt)");
     profile = mkdtempSync(path.join(tmpdir(), "modus-edge-chromium-"));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

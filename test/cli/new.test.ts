@@ -15,6 +15,8 @@ describe("modus-edge new", () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies)).toEqual(["@hypermode/modus-sdk-as", "json-as", "try-as"]);
     expect(existsSync(path.join(dir, "node_modules"))).toBe(false);
+    // the files where local secrets go stay out of git
+    expect(readFileSync(path.join(dir, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining([".dev.vars", ".env*.local"]));
 
     const out = path.join(dir, "..", "out");
     const built = await modusEdge("build", dir, "--out", out);
@@ -22,7 +24,8 @@ describe("modus-edge new", () => {
     expect(built.code).toBe(0);
     const module = new WebAssembly.Module(readFileSync(path.join(out, "app.wasm")));
     const metadata = JSON.parse(Buffer.from(WebAssembly.Module.customSections(module, "modus_metadata")[0]!).toString("utf8"));
-    expect(Object.keys(metadata.fnExports).sort()).toEqual(["generateText", "sayHello"]);
+    // The scaffold's functions, beside the SDK's agent entry points every app exports (as in Modus).
+    expect(Object.keys(metadata.fnExports).filter((n) => !n.startsWith("_modus_agent_")).sort()).toEqual(["generateText", "sayHello"]);
     expect(metadata.plugin).toBe("my-app");
     // the build wrote nothing into the app's sources
     expect(existsSync(path.join(dir, "build"))).toBe(false);

@@ -84,6 +84,9 @@ describe("GraphQL over HTTP", () => {
     });
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      errors: [{ message: 'Cannot query field "nosuch" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }],
+    });
   });
 
   it("refuses batched requests", async () => {
@@ -93,6 +96,7 @@ describe("GraphQL over HTTP", () => {
       body: JSON.stringify([{ query: "{ countCalls }" }, { query: "{ countCalls }" }]),
     });
     expect(res.status).toBe(400);
+    expect(res.body).toEqual({ errors: [{ message: "Batching is not supported.", extensions: { code: "BAD_REQUEST" } }] });
   });
 
   it("serves introspection", async () => {
@@ -117,7 +121,10 @@ describe("operation limits", () => {
   });
 
   it("lets the standard introspection query through (introspection fields are not counted)", async () => {
-    const { status } = await graphql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } } }`);
+    const { status, body } = await graphql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } } }`);
     expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const query = body.data.__schema.types.find((t: any) => t.name === "Query");
+    expect(query.fields.find((f: any) => f.name === "sayHello").type).toMatchObject({ name: null, ofType: { name: "String" } });
   });
 });

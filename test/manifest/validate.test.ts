@@ -24,9 +24,9 @@ const INVALID: [string, string, string[]][] = [
   ["an empty file", "", ["modus.json: syntax error at 1:1: expected a value"]],
   ["a top-level array", "[]", ["modus.json: must be an object"]],
   [
-    "an unknown top-level key (collections left Modus in 0.18)",
-    json({ collections: {} }),
-    ["collections: unknown property; allowed here: $schema, endpoints, models, connections"],
+    "an unknown top-level key",
+    json({ indexes: {} }),
+    ["indexes: unknown property; allowed here: $schema, endpoints, models, connections, collections"],
   ],
   ["a $schema that is not a URI", json({ $schema: "modus json" }), ["$schema: must be a URI"]],
   ["endpoints as an array", json({ endpoints: [] }), ["endpoints: must be an object"]],
@@ -201,7 +201,7 @@ const INVALID: [string, string, string[]][] = [
   [
     "a __proto__ key, kept as an ordinary key",
     '{ "__proto__": {} }',
-    ["__proto__: unknown property; allowed here: $schema, endpoints, models, connections"],
+    ["__proto__: unknown property; allowed here: $schema, endpoints, models, connections, collections"],
   ],
   [
     "several problems, schema first then across sections",

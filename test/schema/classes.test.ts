@@ -131,13 +131,16 @@ describe("maps as lists of pair types", () => {
 describe("the agents block", () => {
   const agentFns = [fn("_modus_agent_activate", [param("name", STRING), param("id", STRING), param("reloading", "bool")]), fn("hello", [], STRING)];
 
-  it("is appended when the app exports the SDK's agent functions", () => {
+  const block = /\n\nscalar JSON\n\ntype AgentEvent \{\n[^}]*\}\n\ntype Subscription \{\n {2}agentEvent\(agentId: String!\): AgentEvent!\n\}\n$/;
+
+  it("ends the schema of an app that exports the SDK's agent functions, which are not fields", () => {
     const { sdl, fields } = validSchema(metadata(agentFns));
-    expect(sdl).toMatch(/\nscalar JSON\n\ntype AgentEvent \{\n[^}]*\}\n\ntype Subscription \{\n {2}agentEvent\(agentId: String!\): AgentEvent!\n\}\n$/);
+    expect(sdl).toMatch(block);
     expect(fields.map((f) => f.functionName)).toEqual(["hello"]);
   });
 
-  it("is left out otherwise", () => {
-    expect(validSchema(metadata([fn("hello", [], STRING)])).sdl).not.toMatch(/JSON|AgentEvent|Subscription/);
+  it("ends every other schema too, as Modus appends it unconditionally", () => {
+    expect(validSchema(metadata([fn("hello", [], STRING)])).sdl).toMatch(block);
+    expect(validSchema(metadata([])).sdl).toMatch(block);
   });
 });

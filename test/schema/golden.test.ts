@@ -7,7 +7,7 @@ import modusAsAppSdl from "./golden/modus-as-app.graphql?raw";
 describe("the schema of Modus's AssemblyScript test app", () => {
   const schema = generateSchema(modusAsApp);
 
-  it("is Modus's expected schema, line for line (without the agents block: the app has no agents)", () => {
+  it("is Modus's expected schema, line for line, agents block included", () => {
     expect(schema.sdl).toBe(modusAsAppSdl);
   });
 

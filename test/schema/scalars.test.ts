@@ -4,7 +4,7 @@ import { body, validSchema } from "./valid";
 
 describe("custom scalars", () => {
   it("declares none when only GraphQL's own scalars are used", () => {
-    expect(validSchema(metadata([fn("echo", [param("s", STRING), param("n", "i32")], STRING)])).sdl).not.toContain("scalar");
+    expect(body(metadata([fn("echo", [param("s", STRING), param("n", "i32")], STRING)]))).not.toContain("scalar");
   });
 
   it.each([
@@ -69,6 +69,18 @@ scalar Opaque
     // The transform records the classes of host-function imports too (http's Headers, ...).
     const md = metadata([fn("hello", [], STRING)], [type("assembly/Unused", [field("n", "i64")]), type("assembly/Empty")]);
     expect(body(md)).toBe("\ntype Query {\n  hello: String!\n}\n\nscalar Empty\nscalar Int64\n");
+  });
+
+  it("like Modus, declares Uint8Array when the metadata lists it, though its fields read as String", () => {
+    // Modus's SDK lists ~lib/typedarray/Uint8Array (field-less) for any app whose
+    // classes hold bytes (its http example's Image.data), and Modus declares it.
+    const md = metadata(
+      [fn("getImage", [], "assembly/Image")],
+      [type("assembly/Image", [field("contentType", STRING), field("data", "~lib/typedarray/Uint8Array")]), type("~lib/typedarray/Uint8Array")],
+    );
+    expect(body(md)).toBe(
+      "\ntype Query {\n  image: Image!\n}\n\nscalar Uint8Array\n\ntype Image {\n  contentType: String!\n  data: String!\n}\n",
+    );
   });
 
   it("like Modus, counts the types of hidden functions", () => {

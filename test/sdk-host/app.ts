@@ -12,23 +12,17 @@ const app = createApp((services) => loadApp(wasm, manifest, services));
 /** Runs a GraphQL operation against the SDK test app. */
 export async function sdkQuery(
   query: string,
-  opts: { headers?: Record<string, string>; env?: Record<string, string> } = {},
+  opts: { headers?: Record<string, string>; env?: Record<string, string>; variables?: Record<string, unknown> } = {},
 ): Promise<{ status: number; body: any }> {
   const res = await app.fetch(
     new Request("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...opts.headers },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables: opts.variables }),
     }),
     { ...testEnv, ...opts.env },
   );
   const text = await res.text();
   recordResponse(text);
   return { status: res.status, body: JSON.parse(text) };
-}
-
-/** The last request the provider stub received. */
-export async function lastStubRequest(): Promise<{ method: string; url: string; headers: Record<string, string>; body: string }> {
-  const all = (await (await fetch(`${testEnv.TEST_PROVIDER_URL}__requests`)).json()) as any[];
-  return all[all.length - 1];
 }

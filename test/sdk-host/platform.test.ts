@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastStubRequest, sdkQuery } from "./app";
+import { sdkQuery } from "./app";
 import { testEnv } from "../helpers";
 
 describe("SDK http, secrets, auth and localtime through the real host", () => {
@@ -78,5 +78,72 @@ describe("SDK http, secrets, auth and localtime through the real host", () => {
     expect(body.data.localNowInZone).toMatch(/-0[45]:00$/);
     expect(body.data.valid).toBe(true);
     expect(body.data.invalid).toBe(false);
+  });
+});
+
+describe("console and aborts through the real host, as Modus reports them", () => {
+  it("each console level: plain, debug, info and warning lines under the call's logs, error lines as errors", async () => {
+    const { body } = await sdkQuery(`{ logAtEveryLevel(message: "m") }`);
+    expect(body.data).toEqual({ logAtEveryLevel: 5 });
+    expect(body.extensions.invocations.logAtEveryLevel.logs).toEqual([
+      { message: "m" },
+      { level: "debug", message: "m" },
+      { level: "info", message: "m" },
+      { level: "warning", message: "m" },
+    ]);
+    expect(body.errors).toEqual([{ message: "m", path: ["logAtEveryLevel"], extensions: { level: "error" } }]);
+  });
+
+  it("a thrown Error: its message and source location, at fatal", async () => {
+    const { body } = await sdkQuery(`{ failWith(message: "boom") }`);
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([
+      { message: expect.stringMatching(/^boom at assembly\/platform\.ts:\d+:3$/), path: ["failWith"], extensions: { code: "FUNCTION_ERROR", level: "fatal" } },
+    ]);
+  });
+
+  it("utils.throwUserError: the user's message as an error, and the exit", async () => {
+    const { body } = await sdkQuery(`{ userError(message: "bad input") }`);
+    expect(body.data).toEqual({ userError: null });
+    expect(body.errors).toEqual([
+      { message: "function userError exited with code 1", path: ["userError"], extensions: { code: "FUNCTION_ERROR", level: "fatal" } },
+      { message: "bad input", path: ["userError"], extensions: { level: "error" } },
+    ]);
+  });
+});
+
+describe("data helpers of the SDK", () => {
+  it("DynamicMap, SQL points, query parameters, Neo4j records, RDF escapes and vectors", async () => {
+    const { body } = await sdkQuery(
+      `query($map: String!, $loc: String!, $node: String!, $rdf: String!) {
+        map: dynamicMapRoundTrip(json: $map)
+        point: sqlPointJson(x: 1.5, y: -2)
+        location: sqlParseLocation(json: $loc)
+        params: queryParamsJson(text: "t\\"x", n: 7)
+        labels: neo4jNodeLabels(nodeJson: $node)
+        rdf: escapeRdf(value: $rdf)
+        unit: vectorNormalize(a: [3, 4])
+        seconds: durationOfSeconds(seconds: 3)
+      }`,
+      {
+        variables: {
+          map: '{"a":1,"b":"x","c":[1,2]}',
+          loc: '"POINT (3 4)"',
+          node: '{"ElementId":"4:1","Labels":["P"],"Props":{"name":"Ann"}}',
+          rdf: 'a"b\\c\n',
+        },
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      map: '{"a":1,"b":"x","c":[1,2],"added":1}',
+      point: '"(1.5,-2.0)"',
+      location: "3.0,4.0",
+      params: '["t\\"x",7,null]|{"text":"t\\"x","n":7}',
+      labels: 'P|Ann|{"n":{"ElementId":"4:1","Labels":["P"],"Props":{"name":"Ann"}}}',
+      rdf: 'a\\"b\\\\c\\n',
+      unit: [0.6, 0.8],
+      seconds: 3_000_000_000,
+    });
   });
 });

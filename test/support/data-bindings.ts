@@ -1,7 +1,7 @@
 // The test Worker's env for the data tests: where the real databases and the
 // Dgraph / Neo4j / GraphQL stand-ins listen, their credentials, and Hyperdrive
 // bindings (miniflare proxies them to the real servers, as Hyperdrive would).
-import { STANDIN_SECRETS } from "./global-setup.ts";
+import { STANDIN_SECRETS } from "./data-setup.ts";
 
 type Inject = (key: any) => any;
 

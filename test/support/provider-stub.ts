@@ -1,22 +1,42 @@
 // A model provider on 127.0.0.1 speaking the OpenAI, Anthropic and Gemini wire
 // formats, for tests and benchmarks. It checks what a real provider checks
-// (credentials, required fields) and answers deterministically from the
-// request, so a test can tell that its input arrived intact.
+// (credentials, required fields), answers in each provider's own success and
+// error bodies, and answers deterministically from the request, so a test can
+// tell that its input arrived intact.
+//
+// Each test tells its requests apart by its key: `<apiKey>-<tag>` is accepted
+// like `apiKey`, and every request is recorded with its tag, so a test reads
+// back exactly the requests it caused (`GET /__requests?tag=<tag>`), never
+// another file's.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { openAiChat, openAiEmbeddings } from "./providers/openai.ts";
+import { anthropicMessages } from "./providers/anthropic.ts";
+import { geminiGenerate, geminiModel } from "./providers/gemini.ts";
+import type { Provider, Reply } from "./providers/types.ts";
+
+export { stubEmbedding } from "./providers/openai.ts";
 
 export interface ProviderStubOptions {
-  /** The bearer key / API key every request must carry. */
+  /** The bearer key / API key every request must carry (or `<apiKey>-<tag>`). */
   apiKey: string;
-  /** Delay for models named `slow*`, in ms. */
+  /** Delay for models named `slow*` and requests marked `[slow]`, in ms (benchmarks). */
   slowMs?: number;
+  /** The longest `[hang]` and `[together]` hold a request before giving up, in ms. */
+  holdMs?: number;
 }
 
 export interface RecordedRequest {
+  /** The tag of the key it presented (`<apiKey>-<tag>`); null for the bare key or none. */
+  tag: string | null;
   method: string;
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The most requests with this tag in flight at one moment while this one was. */
+  concurrent: number;
+  /** The client went away before an answer was sent (it gave up waiting). */
+  abandoned: boolean;
 }
 
 export interface ProviderStub {
@@ -26,32 +46,82 @@ export interface ProviderStub {
   close(): Promise<void>;
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
+const send = (res: ServerResponse, { status, body, html }: Reply) => {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { "content-type": html === undefined ? "application/json" : "text/html" });
+  res.end(html ?? JSON.stringify(body));
 };
-
-const openAiError = (res: ServerResponse, status: number, message: string, type = "invalid_request_error") =>
-  json(res, status, { error: { message, type, param: null, code: null } });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("latin1");
+}
+
+/** The provider a path belongs to. */
+function providerFor(path: string): Provider | undefined {
+  if (path.endsWith("/chat/completions")) return openAiChat;
+  if (path.endsWith("/embeddings")) return openAiEmbeddings;
+  if (path.endsWith("/messages")) return anthropicMessages;
+  if (geminiModel(path)) return geminiGenerate;
+  return undefined;
 }
 
 /** Starts the stub on an ephemeral port of 127.0.0.1. */
 export async function startProviderStub(opts: ProviderStubOptions): Promise<ProviderStub> {
   const requests: RecordedRequest[] = [];
+  const inFlight = new Map<string, Set<RecordedRequest>>();
+  const waiting = new Map<string, (() => void)[]>();
+
   const server = createServer(async (req, res) => {
-    const body = await readBody(req);
+    const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === "/__requests") return json(res, 200, requests.slice(-50));
-    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers as Record<string, string>, body });
+    if (url.pathname === "/__requests") {
+      const tag = url.searchParams.get("tag");
+      return send(res, { status: 200, body: tag === null ? requests.slice(-50) : requests.filter((r) => r.tag === tag) });
+    }
+    if (url.pathname.startsWith("/echo/")) return echo(req, res, url, raw, opts.holdMs ?? 20_000);
+
+    const provider = providerFor(url.pathname);
+    const key = provider?.keyOf(req, url);
+    const tag = key !== undefined && key.startsWith(`${opts.apiKey}-`) ? key.slice(opts.apiKey.length + 1) : null;
+    const record: RecordedRequest = {
+      tag,
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers as Record<string, string>,
+      body: Buffer.from(raw, "latin1").toString("utf8"),
+      concurrent: 0,
+      abandoned: false,
+    };
+    requests.push(record);
+    const group = inFlight.get(tag ?? "") ?? new Set<RecordedRequest>();
+    inFlight.set(tag ?? "", group.add(record));
+    for (const r of group) r.concurrent = Math.max(r.concurrent, group.size);
+    res.on("close", () => {
+      group.delete(record);
+      if (!res.writableFinished) record.abandoned = true;
+    });
+
     try {
-      await route(req, res, url, body, opts);
+      const hold = (ms: number) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          res.on("close", () => (clearTimeout(timer), resolve()));
+        });
+      const together = () => {
+        // Released when a second request with the same tag is held too.
+        const queue = waiting.get(tag ?? "") ?? [];
+        waiting.set(tag ?? "", queue);
+        return new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), opts.holdMs ?? 10_000);
+          queue.push(() => (clearTimeout(timer), resolve(true)));
+          if (queue.length >= 2) for (const release of queue.splice(0)) release();
+        });
+      };
+      send(res, await route(req, url, record.body, { provider, key, accepted: key === opts.apiKey || tag !== null, opts, hold, together }));
     } catch (err) {
-      openAiError(res, 500, `stub failure: ${String(err)}`, "server_error");
+      send(res, { status: 500, body: { error: { message: `stub failure: ${String(err)}`, type: "server_error", param: null, code: null } } });
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -60,142 +130,71 @@ export async function startProviderStub(opts: ProviderStubOptions): Promise<Prov
     url: `http://127.0.0.1:${port}/`,
     server,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, url: URL, body: string, opts: ProviderStubOptions) {
+interface RouteContext {
+  provider: Provider | undefined;
+  key: string | undefined;
+  accepted: boolean;
+  opts: ProviderStubOptions;
+  hold(ms: number): Promise<void>;
+  together(): Promise<boolean>;
+}
+
+async function route(req: IncomingMessage, url: URL, body: string, ctx: RouteContext): Promise<Reply> {
+  const { provider, opts } = ctx;
   const path = url.pathname;
-  // An echo service for http.fetch tests: any method, answers with what it got.
-  if (path.startsWith("/echo/")) {
-    res.setHeader("x-echo", "yes");
-    return json(res, path.endsWith("/teapot") ? 418 : 200, {
-      method: req.method,
-      path,
-      query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
-      body,
-    });
-  }
-  if (req.method !== "POST") return openAiError(res, 405, `method ${req.method} not allowed`);
+  if (!provider) return { status: 404, body: { error: { message: `Invalid URL (${req.method} ${path})`, type: "invalid_request_error", param: null, code: null } } };
+  if (req.method !== "POST") return provider.methodNotAllowed(req.method ?? "", path);
+  if (!ctx.accepted) return provider.unauthorized(ctx.key);
   let input: any;
   try {
     input = JSON.parse(body);
   } catch {
-    return openAiError(res, 400, "We could not parse the JSON body of your request.");
+    return provider.badJson();
   }
-  // A failure is asked for by model name or by a marker anywhere in the request.
-  const model = /\[(slow|fail-500|fail-429|not-json|not-json-200)\]/.exec(body)?.[1] ?? String(input?.model ?? "");
-  if (model.startsWith("slow")) await new Promise((r) => setTimeout(r, opts.slowMs ?? 2000));
-  if (model === "fail-500") return openAiError(res, 500, "The server had an error while processing your request.", "server_error");
-  if (model === "fail-429") return openAiError(res, 429, "Rate limit reached for requests", "rate_limit_error");
-  if (model === "not-json-200") {
-    res.writeHead(200, { "content-type": "text/html" });
-    return res.end("<html><body>Welcome</body></html>");
-  }
-  if (model === "not-json") {
-    res.writeHead(502, { "content-type": "text/html" });
-    return res.end("<html><body>Bad gateway</body></html>");
-  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return provider.badJson();
 
-  if (path.endsWith("/chat/completions")) {
-    if (req.headers.authorization !== `Bearer ${opts.apiKey}`) return openAiError(res, 401, "Incorrect API key provided.");
-    return json(res, 200, chatCompletion(input));
+  // A behaviour is asked for by a marker anywhere in the request (or a `slow*` model).
+  const marker = /\[(slow|hang|together|fail-500|fail-429|not-json|not-json-200)\]/.exec(body)?.[1] ??
+    (String(input.model ?? "").startsWith("slow") ? "slow" : undefined);
+  if (marker === "slow") await ctx.hold(opts.slowMs ?? 2000);
+  if (marker === "hang") {
+    await ctx.hold(opts.holdMs ?? 20_000);
+    return { status: 504, body: { error: { message: "stub: [hang] was held until the client gave up or the stub did", type: "server_error" } } };
   }
-  if (path.endsWith("/embeddings")) {
-    if (req.headers.authorization !== `Bearer ${opts.apiKey}`) return openAiError(res, 401, "Incorrect API key provided.");
-    return json(res, 200, embeddings(input));
+  if (marker === "together" && !(await ctx.together())) {
+    return { status: 500, body: { error: { message: "stub: [together] held this request, but no second one with the same tag arrived while it waited", type: "server_error" } } };
   }
-  if (path.endsWith("/messages")) {
-    if (req.headers["x-api-key"] !== opts.apiKey) {
-      return json(res, 401, { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } });
-    }
-    if (!req.headers["anthropic-version"]) {
-      return json(res, 400, { type: "error", error: { type: "invalid_request_error", message: "anthropic-version header is required" } });
-    }
-    return json(res, 200, anthropicMessage(input));
-  }
-  const gemini = /\/models\/([^/:]+):generateContent$/.exec(path);
-  if (gemini) {
-    const key = url.searchParams.get("key") ?? req.headers["x-goog-api-key"];
-    if (key !== opts.apiKey) return json(res, 400, { error: { code: 400, message: "API key not valid.", status: "INVALID_ARGUMENT" } });
-    return json(res, 200, geminiResponse(gemini[1]!, input));
-  }
-  return openAiError(res, 404, `Unknown path ${path}`);
+  if (marker === "fail-500") return provider.serverError();
+  if (marker === "fail-429") return provider.rateLimited(String(input.model ?? ""));
+  if (marker === "not-json") return { status: 502, html: "<html><body>Bad gateway</body></html>" };
+  if (marker === "not-json-200") return { status: 200, html: "<html><body>Welcome</body></html>" };
+  return provider.validate(input, req) ?? { status: 200, body: provider.answer(input, url) };
 }
 
-function chatCompletion(input: any) {
-  if (!Array.isArray(input.messages) || !input.messages.length) throw new Error("messages is required");
-  const last = input.messages[input.messages.length - 1];
-  const user = [...input.messages].reverse().find((m: any) => m.role === "user");
-  const system = input.messages.find((m: any) => m.role === "system" || m.role === "developer");
-  let message: any;
-  if (Array.isArray(input.tools) && input.tools.length && last.role === "user") {
-    const fn = input.tools[0].function;
-    message = {
-      role: "assistant",
-      content: null,
-      tool_calls: [{ id: "call_1", type: "function", function: { name: fn.name, arguments: JSON.stringify({ query: textOf(user?.content) }) } }],
-    };
-  } else if (last.role === "tool") {
-    message = { role: "assistant", content: `Tool ${last.tool_call_id} said: ${textOf(last.content)}` };
-  } else {
-    const parts = [`model=${input.model}`, `system=${textOf(system?.content)}`, `user=${textOf(user?.content)}`];
-    if (input.temperature !== undefined) parts.push(`temperature=${input.temperature}`);
-    message = { role: "assistant", content: parts.join("; ") };
+// An echo service for http.fetch tests: `/echo/bytes` answers with the
+// request's bytes, `/echo/hang` never answers, anything else with a JSON
+// description of what arrived (`/echo/teapot` with 418).
+function echo(req: IncomingMessage, res: ServerResponse, url: URL, raw: string, holdMs: number) {
+  const path = url.pathname;
+  if (path === "/echo/hang") {
+    const timer = setTimeout(() => send(res, { status: 504, html: "held too long" }), holdMs);
+    return void res.on("close", () => clearTimeout(timer));
   }
-  return {
-    id: "chatcmpl-stub",
-    object: "chat.completion",
-    created: 1700000000,
-    model: input.model,
-    system_fingerprint: "fp_stub",
-    choices: [{ index: 0, message, logprobs: null, finish_reason: message.tool_calls ? "tool_calls" : "stop" }],
-    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-  };
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((p: any) => p.text ?? "").join("");
-  return "";
-}
-
-/** A deterministic vector per text: its length, char-code sum and first code. */
-export function stubEmbedding(text: string): number[] {
-  const sum = [...text].reduce((s, c) => s + c.charCodeAt(0), 0);
-  return [text.length, sum, text.charCodeAt(0) || 0];
-}
-
-function embeddings(input: any) {
-  const texts: string[] = Array.isArray(input.input) ? input.input : [input.input];
-  return {
-    object: "list",
-    model: input.model,
-    data: texts.map((t, index) => ({ object: "embedding", index, embedding: stubEmbedding(String(t)) })),
-    usage: { prompt_tokens: texts.length, total_tokens: texts.length },
-  };
-}
-
-function anthropicMessage(input: any) {
-  const last = input.messages?.[input.messages.length - 1];
-  return {
-    id: "msg_stub",
-    type: "message",
-    role: "assistant",
-    model: input.model,
-    content: [{ type: "text", text: `system=${textOf(input.system)}; user=${textOf(last?.content)}; max_tokens=${input.max_tokens}` }],
-    stop_reason: "end_turn",
-    stop_sequence: null,
-    usage: { input_tokens: 10, output_tokens: 5 },
-  };
-}
-
-function geminiResponse(model: string, input: any) {
-  const text = input.contents?.[input.contents.length - 1]?.parts?.map((p: any) => p.text).join("") ?? "";
-  return {
-    candidates: [{ content: { role: "model", parts: [{ text: `model=${model}; user=${text}` }] }, finishReason: "STOP", index: 0 }],
-    usageMetadata: { promptTokenCount: 4, candidatesTokenCount: 4, totalTokenCount: 8 },
-    modelVersion: model,
-  };
+  res.setHeader("x-echo", "yes");
+  if (path === "/echo/bytes") {
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    return res.end(Buffer.from(raw, "latin1"));
+  }
+  send(res, {
+    status: path.endsWith("/teapot") ? 418 : 200,
+    body: { method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: Buffer.from(raw, "latin1").toString("utf8") },
+  });
 }

@@ -9,6 +9,7 @@ import { env } from "cloudflare:workers";
 const SECRET_NAME = /KEY|SECRET|TOKEN|PASSWORD|^MODUS_PEMS$/;
 
 const seen: string[] = [];
+const logged: string[] = [];
 const extraSecrets = new Set<string>();
 
 /** Adds a value the current test uses as a secret (e.g. a deliberately wrong key). */
@@ -21,10 +22,24 @@ export function recordResponse(text: string): void {
   seen.push(text);
 }
 
+/**
+ * The console lines logged while `body` runs (the Worker's and the test's),
+ * for tests of what the runtime logs.
+ *
+ * @example const { lines } = await captureLogs(() => graphql("{ sayHello(name: \"x\") }"));
+ */
+export async function captureLogs<T>(body: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const from = logged.length;
+  const result = await body();
+  return { result, lines: logged.slice(from) };
+}
+
 for (const level of ["log", "info", "warn", "error", "debug"] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
-    seen.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
+    const line = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" ");
+    seen.push(line);
+    logged.push(line);
     original(...args);
   };
 }

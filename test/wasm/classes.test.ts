@@ -55,8 +55,11 @@ describe("classes laid out from metadata", () => {
   });
 
   it("lifts a shared object (a DAG, not a cycle) as equal copies", async () => {
-    const [a, b] = (await call("makeShared")) as object[];
-    expect(a).toStrictEqual(b);
+    const shared = { name: "same", age: 0, id: 0n, tags: [], friend: null };
+    const lifted = (await call("makeShared")) as object[];
+    expect(lifted).toStrictEqual([shared, shared]);
+    // Copies, not one object twice: a caller changing one does not change the other.
+    expect(lifted[0]).not.toBe(lifted[1]);
   });
 
   it("moves a 1,000-node self-referencing list both ways", async () => {

@@ -10,6 +10,8 @@ describe("pointers the guest hands back are checked before use", () => {
     ["pointerMisaligned", /invalid pointer \d+ for ~lib\/string\/String/],
     ["corruptLength", /~lib\/string\/String at \d+ claims 2147483632 bytes, past the end of memory/],
     ["nullForNonNullable", /null found for non-nullable ~lib\/string\/String/],
+    ["corruptArray", /^~lib\/array\/Array<i32> at \d+ claims 268435456 elements, past the end of its 12-byte buffer$/],
+    ["makeNullInArray", /^null found for non-nullable ~lib\/array\/Array<i32>$/],
   ])("%s fails with an AbiError naming the type", async (fn, message) => {
     const err = await call(fn).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbiError);
@@ -34,10 +36,19 @@ describe("handlers driven directly against a live instance", () => {
   });
 
   it("reject pointers outside memory, misaligned or inside the header area", async () => {
-    const { memory } = await instance();
-    for (const ptr of [0, 4, 6, memory.size, memory.size + 4096, 2 ** 32 - 8]) {
-      expect(() => planner.plan(`${T.string} | null`).lift(memory, ptr || 3)).toThrow(AbiError);
+    const { memory, exports } = await instance();
+    const lift = (ptr: number) => () => planner.plan(`${T.string} | null`).lift(memory, ptr);
+    for (const ptr of [3, 4, 6, memory.size + 4096, 2 ** 32 - 8]) {
+      expect(lift(ptr)).toThrow(AbiError);
+      expect(lift(ptr)).toThrow(`invalid pointer ${ptr} for ~lib/string/String`);
     }
+    // At the very end of memory the header is readable, and is not a string's. Its
+    // class id and size slots are zeroed here: what the heap leaves there depends on
+    // the module's layout (modules now carry the SDK's agent exports, for one).
+    const tail = new DataView(exports.memory.buffer);
+    tail.setUint32(memory.size - 8, 0, true);
+    tail.setUint32(memory.size - 4, 0, true);
+    expect(lift(memory.size)).toThrow(`pointer ${memory.size} holds class id 0, not ~lib/string/String (class id 2)`);
   });
 
   it("reject an array whose buffer is not an ArrayBuffer", async () => {

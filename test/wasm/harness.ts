@@ -2,7 +2,7 @@ import fixture from "../fixtures/build/abi/app.wasm";
 import { planHostImports, type MemoryCell } from "../../src/hostfns";
 import { readMetadata } from "../../src/metadata/read";
 import { TypePlanner } from "../../src/wasm/abi/plan";
-import type { CallContext } from "../../src/wasm/context";
+import type { CallContext, LogEntry } from "../../src/wasm/context";
 import { invoke, planFunction } from "../../src/wasm/invoke";
 import { GuestMemory, type RuntimeExports } from "../../src/wasm/memory";
 
@@ -23,10 +23,17 @@ const context = (functionName: string): CallContext =>
  * @example await call("identityI64", 1n) // 1n
  */
 export async function call(name: string, ...args: unknown[]): Promise<unknown> {
+  return (await callWithLogs(name, ...args)).value;
+}
+
+/** {@link call}, also returning the lines the call logged (its context's `logs`). */
+export async function callWithLogs(name: string, ...args: unknown[]): Promise<{ value: unknown; logs: LogEntry[] }> {
   const signature = metadata.fnExports[name];
   if (!signature) throw new Error(`the fixture has no export ${name}`);
   const named = Object.fromEntries(signature.parameters.map((p, i) => [p.name, args[i]]));
-  return invoke(fixture, imports, planFunction(signature, planner), named, context(name));
+  const ctx = context(name);
+  const value = await invoke(fixture, imports, planFunction(signature, planner), named, ctx);
+  return { value, logs: ctx.logs };
 }
 
 /** A fresh, initialized instance's memory, for driving handlers directly. */

@@ -203,11 +203,13 @@ export class ContentBlock {
 }
 
 /** Token counts of a request. */
+// f64, not `number`: the same type, but json-as parses only the spelled-out name
+// (a `number` field silently stayed 0).
 @json
 export class Usage {
   @alias("input_tokens")
-  inputTokens!: number;
+  inputTokens!: f64;
 
   @alias("output_tokens")
-  outputTokens!: number;
+  outputTokens!: f64;
 }

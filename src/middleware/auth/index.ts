@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { hasKeys, loadAuthKeys, type AuthKeys } from "./keys";
 import { readClaimsUnverified, TokenError, verifyToken } from "./verify";
+import { JwksFetchError } from "./jwks";
 import type { Logger } from "../../observability/log";
 
 export interface AuthVariables {
@@ -12,8 +13,10 @@ export interface AuthVariables {
 export interface BearerAuthOptions {
   /** Env var that marks local development (`MODUS_ENV=dev`), as in Modus. */
   devEnvVar?: string;
-  /** Where the one-time warning about missing keys goes. */
+  /** Where the one-time warning about missing keys, and unreadable JWKS endpoints, go. */
   log?: Logger;
+  /** The current time in ms since the epoch (`Date.now`): token expiry and JWKS caching follow it. */
+  now?: () => number;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface BearerAuthOptions {
  *
  * @example app.use("/graphql", bearerAuth());
  */
-export const bearerAuth = ({ devEnvVar = "MODUS_ENV", log }: BearerAuthOptions = {}): MiddlewareHandler<{
+export const bearerAuth = ({ devEnvVar = "MODUS_ENV", log, now = Date.now }: BearerAuthOptions = {}): MiddlewareHandler<{
   Bindings: Record<string, unknown>;
   Variables: AuthVariables;
 }> => {
@@ -34,7 +37,7 @@ export const bearerAuth = ({ devEnvVar = "MODUS_ENV", log }: BearerAuthOptions =
   const keysFor = (env: Record<string, unknown>) => {
     const source = `${env.MODUS_PEMS ?? ""}\u0000${env.MODUS_JWKS_ENDPOINTS ?? ""}`;
     if (cached?.source !== source) {
-      cached = { source, keys: loadAuthKeys(env) };
+      cached = { source, keys: loadAuthKeys(env, { now }) };
       if (!hasKeys(cached.keys)) {
         log?.(
           env[devEnvVar] === "dev"
@@ -67,9 +70,10 @@ export const bearerAuth = ({ devEnvVar = "MODUS_ENV", log }: BearerAuthOptions =
     }
     if (!token) throw new HTTPException(401, { message: "Access Denied: a bearer token is required" });
     try {
-      c.set("claims", JSON.stringify(await verifyToken(token, keys)));
+      c.set("claims", JSON.stringify(await verifyToken(token, keys, now())));
     } catch (err) {
       if (err instanceof TokenError) {
+        if (err.cause instanceof JwksFetchError) log?.({ level: "error", msg: err.cause.message });
         throw new HTTPException(401, { message: `Access Denied: ${err.message}` });
       }
       throw err;

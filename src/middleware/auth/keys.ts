@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, importSPKI, type CryptoKey, type JWTHeaderParameters, type FlattenedJWSInput } from "jose";
+import { importSPKI, type CryptoKey, type JWTHeaderParameters, type FlattenedJWSInput } from "jose";
+import { remoteJwks } from "./jwks";
 
 /** The signature algorithms a token may use; `none` and HMAC are never accepted. */
 export const ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"] as const;
@@ -34,9 +35,17 @@ function parseMap(value: unknown, variable: string): Record<string, string> {
   return parsed as Record<string, string>;
 }
 
+// Only the shape is checked here (the key is imported per algorithm, on use):
+// enough to name a value that is not a PEM public key at all.
+const PEM_PUBLIC_KEY = /^\s*-----BEGIN PUBLIC KEY-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END PUBLIC KEY-----\s*$/;
+
 // A PEM carries no algorithm; the token's header names one, and each
 // (key, alg) pair is imported once.
 function pemResolver(name: string, pem: string): KeyResolver {
+  const body = PEM_PUBLIC_KEY.exec(pem)?.[1]?.replace(/\s+/g, "");
+  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
+    throw new AuthConfigError(`MODUS_PEMS.${name} is not a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)`);
+  }
   const imported = new Map<string, Promise<CryptoKey>>();
   return (header) => {
     const alg = header.alg ?? "";
@@ -51,26 +60,33 @@ function pemResolver(name: string, pem: string): KeyResolver {
   };
 }
 
+export interface LoadAuthKeysOptions {
+  /** The current time in ms since the epoch; JWKS caching follows it. */
+  now?: () => number;
+}
+
 /**
  * Reads MODUS_PEMS and MODUS_JWKS_ENDPOINTS from the env. JWKS sets are
- * fetched lazily, cached for the isolate's life and refetched when a token
- * names an unknown `kid` (at most once a second).
+ * fetched lazily, kept for ten minutes and refetched when a token names an
+ * unknown `kid` (at most once a second).
  *
  * @example const keys = loadAuthKeys(env); if (hasKeys(keys)) ...
  */
-export function loadAuthKeys(env: Readonly<Record<string, unknown>>): AuthKeys {
+export function loadAuthKeys(env: Readonly<Record<string, unknown>>, { now = Date.now }: LoadAuthKeysOptions = {}): AuthKeys {
   const pems = Object.entries(parseMap(env.MODUS_PEMS, "MODUS_PEMS")).map(
     ([name, pem]) => [name, pemResolver(name, pem)] as [string, KeyResolver],
   );
   const jwks = Object.entries(parseMap(env.MODUS_JWKS_ENDPOINTS, "MODUS_JWKS_ENDPOINTS")).map(([name, url]) => {
+    const variable = `MODUS_JWKS_ENDPOINTS.${name}`;
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
-      throw new AuthConfigError(`MODUS_JWKS_ENDPOINTS.${name} is not a URL`);
+      throw new AuthConfigError(`${variable} is not a URL`);
     }
-    const set = createRemoteJWKSet(parsed, { cooldownDuration: 1000, cacheMaxAge: 10 * 60 * 1000, timeoutDuration: 5000 });
-    return [name, set as unknown as KeyResolver] as [string, KeyResolver];
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new AuthConfigError(`${variable} must be an http(s) URL`);
+    const set = remoteJwks(parsed, { variable, now, cooldownMs: 1000, maxAgeMs: 10 * 60 * 1000, timeoutMs: 5000 });
+    return [name, set] as [string, KeyResolver];
   });
   return { pems, jwks };
 }

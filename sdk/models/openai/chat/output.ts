@@ -102,16 +102,43 @@ export class TopLogprobsContent {
  */
 @json
 export class CompletionMessage {
-  // No `!`: providers send "content": null beside tool calls, and a definitely
-  // assigned field would trap when read. toAssistantMessage maps null to "".
-  content: string = "";
+  // Both stored nullable, read through the accessors below: json-as leaves a
+  // field of an object nested in the response null when its key is absent,
+  // initializer or not (an answer without "tool_calls"), and providers send
+  // "content": null beside tool calls.
+  @alias("content")
+  private _content: string | null = null;
 
   @omitnull()
   refusal: string | null = null;
 
   @alias("tool_calls")
   @omitif((self: CompletionMessage) => omitted(self.toolCalls.length == 0))
-  toolCalls: ToolCall[] = [];
+  private _toolCalls: ToolCall[] | null = null;
+
+  /** The text of the message; "" when there is none (as beside tool calls). */
+  get content(): string {
+    const content = this._content;
+    return content == null ? "" : content;
+  }
+
+  set content(value: string) {
+    this._content = value;
+  }
+
+  /** The calls the model asks you to make; empty when it answered with text. */
+  get toolCalls(): ToolCall[] {
+    let calls = this._toolCalls;
+    if (calls == null) {
+      calls = [];
+      this._toolCalls = calls;
+    }
+    return calls;
+  }
+
+  set toolCalls(value: ToolCall[]) {
+    this._toolCalls = value;
+  }
 
   /** Spoken output, when audio was requested. */
   @omitnull()
@@ -119,8 +146,7 @@ export class CompletionMessage {
 
   /** This message as conversation history. */
   toAssistantMessage(): AssistantMessage<string> {
-    const content = changetype<usize>(this.content) == 0 ? "" : this.content;
-    const m = new AssistantMessage<string>(content);
+    const m = new AssistantMessage<string>(this.content);
     m.refusal = this.refusal;
     m.toolCalls = this.toolCalls;
     const audio = this.audio;

@@ -25,6 +25,13 @@ export function geminiChat(prompt: string): string {
   return content ? content.parts[0].text : "";
 }
 
+/** Sends `prompt` to Gemini model `name` (one whose connection may put its key in the query). */
+export function geminiChatWith(name: string, prompt: string): string {
+  const model = models.getModel<GeminiGenerateModel>(name);
+  const content = model.invoke(model.createInput([new UserTextContent(prompt)])).candidates[0].content;
+  return content ? content.parts[0].text : "";
+}
+
 /** The request for one user text with every option left at its default. */
 export function geminiMinimalRequest(prompt: string): string {
   return JSON.stringify(gemini().createInput([new UserTextContent(prompt)]));

@@ -60,3 +60,17 @@ export function httpHeaderEntries(headersJson: string): string {
   headers.append("x-extra", "1");
   return JSON.stringify(headers.entries());
 }
+
+/** POSTs `bytes` as a binary body to `url` and returns the response body's bytes. */
+export function httpPostBytes(url: string, bytes: u8[]): u8[] {
+  const body = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) body[i] = bytes[i];
+  const options = new http.RequestOptions();
+  options.method = "POST";
+  options.headers = http.Headers.from([["Content-Type", "application/octet-stream"]]);
+  options.body = http.Content.from(body);
+  const received = http.fetch(url, options).bytes();
+  const out = new Array<u8>(received.length);
+  for (let i = 0; i < received.length; i++) out[i] = received[i];
+  return out;
+}

@@ -173,3 +173,45 @@ export function openaiToolRoundTrip(question: string): string {
   const second = model.invoke(input).choices[0].message;
   return call.function.name + "(" + call.function.arguments + ") -> " + second.content;
 }
+
+/**
+ * The conversation loop of Modus's text-generation example: tools stay
+ * offered on every turn, each requested call is answered, and the loop ends
+ * when the model answers with text. Returns the final text.
+ */
+export function openaiToolLoop(prompt: string): string {
+  const model = chatModel();
+  const input = model.createInput([new SystemMessage("Use the tools when they help."), new UserMessage(prompt)]);
+  input.temperature = 0.2;
+  input.tools = [
+    Tool.forFunction("lookup_word", "Looks a word up").withParameter("query", "string", "The word"),
+    Tool.forFunction("today", "Returns the date"),
+  ];
+  for (let turn = 0; turn < 4; turn++) {
+    const msg = model.invoke(input).choices[0].message;
+    if (msg.toolCalls.length > 0) {
+      input.messages.push(msg.toAssistantMessage());
+      for (let i = 0; i < msg.toolCalls.length; i++) {
+        const tc = msg.toolCalls[i];
+        input.messages.push(new ToolMessage(tc.function.name + " answered " + tc.function.arguments, tc.id));
+      }
+    } else if (msg.content != "") {
+      return msg.content.trim();
+    } else {
+      throw new Error("the model answered with neither text nor tool calls");
+    }
+  }
+  throw new Error("no final answer after 4 turns");
+}
+
+/**
+ * "<number of tool calls>|<content>" of a canned response's first message,
+ * or which of the two came back null (json-as leaves an absent key null in
+ * objects nested in the response).
+ */
+export function openaiMessageShape(response: string): string {
+  const msg = JSON.parse<OpenAIChatOutput>(response).choices[0].message;
+  if (changetype<usize>(msg.toolCalls) == 0) return "toolCalls is null";
+  if (changetype<usize>(msg.content) == 0) return "content is null";
+  return msg.toolCalls.length.toString() + "|" + msg.content;
+}

@@ -1,4 +1,6 @@
-import { auth, localtime, secrets, utils } from "@hypermode/modus-sdk-as";
+import { auth, localtime, models, secrets, utils } from "@hypermode/modus-sdk-as";
+import { Model } from "@hypermode/modus-sdk-as/assembly/models";
+import { OpenAIChatModel } from "@hypermode/modus-sdk-as/models/openai/chat";
 import { JSON } from "json-as";
 
 @json
@@ -62,4 +64,15 @@ export function failWith(message: string): string {
 /** Ends the call with a user-facing error. */
 export function userError(message: string): void {
   utils.throwUserError(message);
+}
+
+/** The provider's name for model `name` (modus.json `sourceModel`), as getModelInfo gives it. */
+export function modelFullName(name: string): string {
+  return models.getModel<OpenAIChatModel>(name).info.fullName;
+}
+
+/** Posts `json` to model `name` as it is, and returns the provider's answer. */
+export function rawModelCall(name: string, json: string): string {
+  const answer = Model.invoker!(name, json);
+  return answer === null ? "null" : answer!;
 }
