@@ -97,6 +97,18 @@ export async function startPostgres(password: string): Promise<DatabaseServer> {
     await waitForPort(port, child, "postgres", () => output);
   };
   await start();
+  // pg_ctl rather than a signal: runuser does not pass SIGINT on to the server.
+  const stopPostgres = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
+    const [cmd, args] = asUser("postgres", path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+    try {
+      execFileSync(cmd, [...args], { stdio: "pipe" });
+    } catch {
+      child.kill("SIGTERM");
+    }
+    await exited;
+  };
   const admin = (sql: string) => {
     const [cmd, args] = asUser("postgres", path.join(bin, "psql"), ["-h", dir, "-p", String(port), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-At", "-c", sql]);
     return execFileSync(cmd, [...args], { encoding: "utf8" }).trim();
@@ -114,10 +126,10 @@ export async function startPostgres(password: string): Promise<DatabaseServer> {
       const [cmd, args] = asUser("postgres", path.join(bin, "psql"), ["-h", dir, "-p", String(port), "-U", "postgres", "-d", DB_NAME, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql]);
       return execFileSync(cmd, [...args], { encoding: "utf8" }).trim();
     },
-    stop: () => stopChild(child, "SIGINT"),
+    stop: () => stopPostgres(),
     start,
     close: async () => {
-      await stopChild(child, "SIGINT");
+      await stopPostgres();
       rmSync(dir, { recursive: true, force: true });
     },
   };
