@@ -1,4 +1,5 @@
-// npm run bench [-- --quick]   (prints markdown tables; results also in bench/build/results.json)
+// npm run bench [-- --quick] [-- --sql]   (prints markdown tables; results also in bench/build/results.json)
+// --sql measures only the data rows (D1, D2) against a real PostgreSQL.
 // Builds the example and large apps, serves bench/worker.ts under miniflare's
 // API on 127.0.0.1, drives each variant with autocannon in interleaved,
 // time-bounded rounds, and prints the ratios (medians of the rounds) with
@@ -20,6 +21,7 @@ import { collectionsReport, measureCollections } from "./lib/collections.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
+const sqlOnly = argv.includes("--sql");
 const settings = quick
   ? { rounds: 1, seconds: 2, warmup: 1, connections: 10, instanceCalls: 200, inProcessRequests: 100, inFlight: [100, 500], agents: 10, agentRounds: 1, collectionSamples: 20 }
   : { rounds: 3, seconds: 5, warmup: 2, connections: 10, instanceCalls: 1000, inProcessRequests: 400, inFlight: [100, 250, 500, 1000], agents: 30, agentRounds: 3, collectionSamples: 100 };
@@ -34,8 +36,8 @@ for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
 
-log("upload size (wrangler deploy --dry-run of the production Worker)");
-const size = await uploadSize({ root });
+if (!sqlOnly) log("upload size (wrangler deploy --dry-run of the production Worker)");
+const size = sqlOnly ? undefined : await uploadSize({ root });
 
 // Everything started is stopped on the way out, whatever fails.
 const cleanups = [];
@@ -97,12 +99,18 @@ try {
     { id: "R3", what: "model path via Wasm vs JS resolver doing the same fetch", a: "modelWasm", b: "modelJs", target: 0.9 },
     { id: "R4", what: "GraphQL -> Wasm vs bare Hono route (ceiling)", a: "wasm", b: "const", target: 0.6 },
     { id: "R6", what: "GraphQL -> Wasm on workerd vs graphql-yoga on Node (JS resolver)", a: "wasm", b: "node", target: 1.0 },
-    { id: "R7", what: "SQL select through a function vs the same select from a JS resolver (same Worker)", a: "sql", b: "sqlJs", target: 0.85 },
+    { id: "D1", what: "SQL select through a function vs the same select from a JS resolver (same Worker)", a: "sql", b: "sqlJs", target: 0.85 },
   ];
+  if (sqlOnly) {
+    for (const name of Object.keys(rows)) if (name !== "sql" && name !== "sqlJs") delete rows[name];
+    ratios.splice(0, ratios.length, ...ratios.filter((q) => q.id === "D1"));
+  }
 
   log("checking every variant's answer");
   for (const [name, row] of Object.entries(rows)) {
-    const res = await fetch(row.url, { method: row.method, headers: { "content-type": "application/json" }, body: row.body });
+    const res = await fetch(row.url, { method: row.method, headers: { "content-type": "application/json" }, body: row.body, signal: AbortSignal.timeout(60_000) }).catch((err) => {
+      throw new Error(`${name} (${row.url}): ${err.message}\n${worker.recentStderr()}`);
+    });
     const text = await res.text();
     let body;
     try {
@@ -113,28 +121,35 @@ try {
     if (!res.ok || !row.ok(body)) throw new Error(`${name} (${row.url}) answered ${res.status}: ${text.slice(0, 300)}\n${worker.recentStderr()}`);
   }
   // R3 is fair only if both paths send the provider the same request.
-  const sent = await (await fetch(`${stub.url}/__requests`)).json();
+  const sent = sqlOnly ? [] : await (await fetch(`${stub.url}/__requests`)).json();
   const bodies = sent.filter((r) => r.url.endsWith("/chat/completions")).slice(-2).map((r) => r.body);
   const sameModelRequest = bodies.length === 2 && bodies[0] === bodies[1];
-  if (!sameModelRequest) log(`warning: the Wasm and JS model requests differ:\n  ${bodies.join("\n  ")}`);
+  if (!sameModelRequest && !sqlOnly) log(`warning: the Wasm and JS model requests differ:\n  ${bodies.join("\n  ")}`);
 
   log("SQL connection cost (a connection per call vs one reused, inside one request)");
   const connections = await (await fetch(`${W}/bench/sqlconn?n=${quick ? 50 : 200}`)).json();
-  log("per-instance cost (loops inside one request)");
-  const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
-  log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
-  const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
 
-  // M1 first, on an isolate the load rounds have not yet filled with garbage (RSS is compared).
-  log(`in-flight model calls (stub answers after 2 s): ${settings.inFlight.join(", ")}`);
-  const inFlight = [];
-  for (const n of settings.inFlight) inFlight.push(await holdInFlight({ url: W, pid: worker.pid, n, settleMs: 1700 }));
+  /** Per-instance and in-isolate costs, M1, agents and collections (full runs only). */
+  async function runtimeMeasurements() {
+    log("per-instance cost (loops inside one request)");
+    const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
+    log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
+    const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
 
-  log(`agents: ${settings.agents} agents, ${settings.agentRounds} rounds (suspended, warm and baseline round trips)`);
-  const agents = await measureAgents({ url: W, agents: settings.agents, rounds: settings.agentRounds, log });
+    // M1 first, on an isolate the load rounds have not yet filled with garbage (RSS is compared).
+    log(`in-flight model calls (stub answers after 2 s): ${settings.inFlight.join(", ")}`);
+    const inFlight = [];
+    for (const n of settings.inFlight) inFlight.push(await holdInFlight({ url: W, pid: worker.pid, n, settleMs: 1700 }));
 
-  log(`collections: 10,000 texts of 384-dimension vectors, ${settings.collectionSamples} samples`);
-  const collections = await measureCollections({ url: W, vectors: 10_000, batch: 500, samples: settings.collectionSamples, limit: 10, log });
+    log(`agents: ${settings.agents} agents, ${settings.agentRounds} rounds (suspended, warm and baseline round trips)`);
+    const agents = await measureAgents({ url: W, agents: settings.agents, rounds: settings.agentRounds, log });
+
+    log(`collections: 10,000 texts of 384-dimension vectors, ${settings.collectionSamples} samples`);
+    const collections = await measureCollections({ url: W, vectors: 10_000, batch: 500, samples: settings.collectionSamples, limit: 10, log });
+    return { instances, inProcess, inFlight, agents, collections };
+  }
+  let instances, inProcess, inFlight, agents, collections;
+  if (!sqlOnly) ({ instances, inProcess, inFlight, agents, collections } = await runtimeMeasurements());
 
   const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   log(`warm-up: ${settings.warmup} s per variant`);
@@ -173,11 +188,12 @@ try {
     seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(path.join(root, "bench/build"), { recursive: true });
-  writeFileSync(path.join(root, "bench/build/results.json"), JSON.stringify(results, null, 2));
+  const resultsFile = path.join(root, "bench/build", sqlOnly ? "results-sql.json" : "results.json");
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   printReport(results);
-  process.stdout.write(agentsReport(agents) + "\n");
-  process.stdout.write(collectionsReport(collections) + "\n");
-  log(`done in ${results.seconds.toFixed(0)} s (results in bench/build/results.json)`);
+  if (agents) process.stdout.write(agentsReport(agents) + "\n");
+  if (collections) process.stdout.write(collectionsReport(collections) + "\n");
+  log(`done in ${results.seconds.toFixed(0)} s (results in ${path.relative(root, resultsFile)})`);
 } finally {
   await stopAll();
 }

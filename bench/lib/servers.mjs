@@ -46,7 +46,7 @@ export function startNodeYoga({ sdl }) {
 
 /**
  * A real PostgreSQL (test/support/databases.ts) with the SQL bench app's
- * table and `rows` people in it, for R7 and C1.
+ * table and `rows` people in it, for D1 and D2.
  * @returns {Promise<{ host: string, port: number, user: string, password: string, stop: () => Promise<void> }>}
  */
 export async function startBenchPostgres({ root, rows }) {
@@ -58,5 +58,7 @@ export async function startBenchPostgres({ root, rows }) {
   pg.admin("create table people (id serial primary key, name text not null, age int not null, home point null)");
   const values = Array.from({ length: rows }, (_, i) => `('person ${i}', ${20 + (i % 50)}, point(${i}, ${-i}))`).join(",");
   pg.admin(`insert into people (name, age, home) values ${values}`);
+  // The app connects as the database user, not the superuser that made the table.
+  pg.admin(`alter table people owner to ${pg.user}`);
   return { host: pg.host, port: pg.port, user: pg.user, password: pg.password, stop: () => pg.close() };
 }

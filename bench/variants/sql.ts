@@ -1,6 +1,6 @@
-// R7: a SQL select through a function (the postgresql test app's getAllPeople,
+// D1: a SQL select through a function (the postgresql test app's getAllPeople,
 // production's Yoga and resolvers) against the same select from a JavaScript
-// resolver in the same Worker (same driver, same per-call connection), and C1:
+// resolver in the same Worker (same driver, same per-call connection), and D2:
 // what a connection per call costs against one reused connection.
 import type { LoadedApp } from "../../src/load";
 import type { Manifest } from "../../src/manifest/types";
@@ -53,7 +53,7 @@ async function selectOnce(manifest: Manifest, env: Readonly<Record<string, unkno
   }
 }
 
-/** C1: ms per select with a new connection each time, and with one connection reused (inside one request). */
+/** D2: ms per select with a new connection each time, and with one connection reused (inside one request). */
 export async function measureConnections(manifest: Manifest, env: Readonly<Record<string, unknown>>, n: number) {
   let t = performance.now();
   for (let i = 0; i < n; i++) await selectOnce(manifest, env);
