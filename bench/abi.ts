@@ -5,6 +5,7 @@ import { planHostImports, type MemoryCell } from "../src/hostfns";
 import { readMetadata } from "../src/metadata/read";
 import { TypePlanner } from "../src/wasm/abi/plan";
 import type { CallContext } from "../src/wasm/context";
+import { DEFAULT_LIMITS } from "../src/limits";
 import { invoke, planFunction } from "../src/wasm/invoke";
 import { GuestMemory, type RuntimeExports } from "../src/wasm/memory";
 
@@ -49,7 +50,9 @@ const cases: Case[] = [
   { family: "Array<Mixed>, 1k", type: "~lib/array/Array<assembly/classes/Mixed>", value: range(1000).map(() => MIXED), unit: "element", units: 1000 },
 ];
 
-const context = { executionId: "bench", functionName: "bench", env: {}, logs: [] } as unknown as CallContext;
+// Megabyte values are past the default budgets.
+const limits = { ...DEFAULT_LIMITS, callTimeMs: 60_000, callMemoryMiB: 1024 };
+const context = { executionId: "bench", functionName: "bench", env: {}, logs: [], limits } as unknown as CallContext;
 
 /** Nanoseconds per call of `fn`: the best of five batches of at least 100 ms each. */
 function timeNs(fn: () => void): number {

@@ -14,6 +14,7 @@ import { startStub, startNodeYoga, startBenchPostgres } from "./lib/servers.mjs"
 import { drive, median } from "./lib/load.mjs";
 import { uploadSize } from "./lib/size.mjs";
 import { holdInFlight } from "./lib/memory.mjs";
+import { measureMetering } from "./lib/metering.mjs";
 import { machine, printReport } from "./lib/report.mjs";
 import { agentsReport, measureAgents } from "./lib/agents.mjs";
 import { collectionsReport, measureCollections } from "./lib/collections.mjs";
@@ -31,8 +32,21 @@ const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 10
 
 log("building apps (skipped when up to date)");
 const apps = {};
-for (const [name, dir] of [["example", "functions"], ["large", "bench/apps/large"], ["agents", "test/agents/app"], ["collections", "bench/apps/collections"], ["sql", "test/data/apps/postgresql"]]) {
-  const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name) });
+const builds = [
+  ["example", "functions", true],
+  ["large", "bench/apps/large", true],
+  ["agents", "test/agents/app", true],
+  ["collections", "bench/apps/collections", true],
+  ["example-unmetered", "functions", false],
+  ["large-unmetered", "bench/apps/large", false],
+  // The hostile test app: its loops calibrate how fast each kind of work burns fuel.
+  ["hardening", "test/hardening/app", true],
+  ["hardening-unmetered", "test/hardening/app", false],
+  // D1, D2: the postgresql test app, written like Modus's example.
+  ["sql", "test/data/apps/postgresql", true],
+];
+for (const [name, dir, meter] of builds) {
+  const { wasmFile, built } = await buildIfStale({ root, appDir: path.join(root, dir), outDir: path.join(root, "bench/build", name), meter });
   apps[name] = { wasmBytes: readFileSync(wasmFile).length, built };
 }
 
@@ -83,6 +97,7 @@ try {
   const rows = {
     wasm: { label: "Wasm sayHello, production /graphql", ...post(`${W}/graphql`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     js: { label: "JS sayHello, same Worker + Yoga", ...post(`${W}/bench/js`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
+    unmetered: { label: "Wasm sayHello, unmetered build, production path", ...post(`${W}/bench/unmetered`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     fresh: { label: "Wasm sayHello, fresh instance (bench resolver)", ...post(`${W}/bench/fresh`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     reused: { label: "Wasm sayHello, reused instance (bench resolver)", ...post(`${W}/bench/reused`, hello), ok: (b) => b.data?.sayHello === "Hello, edge!" },
     modelWasm: { label: "Wasm generateExcuses -> invokeModel -> stub", ...post(`${W}/graphql`, excuses), ok: (b) => /model=gpt-4o/.test(b.data?.generateExcuses) },
@@ -99,6 +114,7 @@ try {
     { id: "R3", what: "model path via Wasm vs JS resolver doing the same fetch", a: "modelWasm", b: "modelJs", target: 0.9 },
     { id: "R4", what: "GraphQL -> Wasm vs bare Hono route (ceiling)", a: "wasm", b: "const", target: 0.6 },
     { id: "R6", what: "GraphQL -> Wasm on workerd vs graphql-yoga on Node (JS resolver)", a: "wasm", b: "node", target: 1.0 },
+    { id: "R7", what: "metered build vs the same app unmetered (production path)", a: "wasm", b: "unmetered", target: 0.95 },
     { id: "D1", what: "SQL select through a function vs the same select from a JS resolver (same Worker)", a: "sql", b: "sqlJs", target: 0.85 },
   ];
   if (sqlOnly) {
@@ -129,10 +145,20 @@ try {
   log("SQL connection cost (a connection per call vs one reused, inside one request)");
   const connections = await (await fetch(`${W}/bench/sqlconn?n=${quick ? 50 : 200}`)).json();
 
-  /** Per-instance and in-isolate costs, M1, agents and collections (full runs only). */
+  /** Per-instance cost, metering, in-isolate cost, M1, agents and collections (full runs only). */
   async function runtimeMeasurements() {
     log("per-instance cost (loops inside one request)");
     const instances = await (await fetch(`${W}/bench/instances?n=${settings.instanceCalls}`)).json();
+    log("metering: CPU per call of metered vs unmetered builds, and fuel per CPU ms of the calibration loops");
+    const scale = quick ? 0.3 : 1;
+    const batch = (n) => Math.max(1, Math.round(n * scale));
+    const metering = await measureMetering({
+      url: W,
+      pid: worker.pid,
+      rounds: quick ? 3 : 9,
+      overhead: { sayHello: batch(900), totalOrder: batch(150), search: batch(100), work: batch(6), memoryWork: batch(6), stringWork: batch(6) },
+      rates: { spin: batch(12), work: batch(12), memoryWork: batch(12), stringWork: batch(12), copyWork: batch(20), grow: batch(4) },
+    });
     log("in-isolate cost per request (the app's fetch handler in a loop, no sockets)");
     const inProcess = await (await fetch(`${W}/bench/inproc?n=${settings.inProcessRequests}`)).json();
 
@@ -146,10 +172,10 @@ try {
 
     log(`collections: 10,000 texts of 384-dimension vectors, ${settings.collectionSamples} samples`);
     const collections = await measureCollections({ url: W, vectors: 10_000, batch: 500, samples: settings.collectionSamples, limit: 10, log });
-    return { instances, inProcess, inFlight, agents, collections };
+    return { instances, metering, inProcess, inFlight, agents, collections };
   }
-  let instances, inProcess, inFlight, agents, collections;
-  if (!sqlOnly) ({ instances, inProcess, inFlight, agents, collections } = await runtimeMeasurements());
+  let instances, metering, inProcess, inFlight, agents, collections;
+  if (!sqlOnly) ({ instances, metering, inProcess, inFlight, agents, collections } = await runtimeMeasurements());
 
   const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   log(`warm-up: ${settings.warmup} s per variant`);
@@ -179,6 +205,7 @@ try {
     size,
     apps,
     instances,
+    metering,
     inProcess,
     inFlight,
     agents,

@@ -3,6 +3,11 @@
 // (bench/run.mjs) drives. Never deployed: the production entry is src/index.ts.
 import wasm from "./build/example/app.wasm";
 import largeWasm from "./build/large/app.wasm";
+import unmeteredWasm from "./build/example-unmetered/app.wasm";
+import largeUnmeteredWasm from "./build/large-unmetered/app.wasm";
+import hardeningWasm from "./build/hardening/app.wasm";
+import hardeningManifestJson from "./build/hardening/modus.json";
+import hardeningUnmeteredWasm from "./build/hardening-unmetered/app.wasm";
 import manifestJson from "./build/example/modus.json";
 import largeManifestJson from "./build/large/modus.json";
 import { createApp } from "../src/app";
@@ -16,6 +21,8 @@ import { createLiveTracker } from "./variants/live";
 import { measureInstanceCost, prepareModule } from "./variants/instances";
 import { measureInProcess, measureLogLine } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
+import { createModusYoga } from "../src/graphql/yoga";
+import { meteringWorkloads, runWorkload } from "./variants/metering";
 import sqlWasm from "./build/sql/app.wasm";
 import sqlManifestJson from "./build/sql/modus.json";
 import { postgresDriver } from "../src/data/sql/postgres";
@@ -39,9 +46,13 @@ const app = createApp((s) => {
   const loaded = loadApp(wasm, manifest, s);
   const deps = resolverDeps(wasm, manifest, s, loaded);
   const extra = benchEndpoints({ loaded, deps, slowManifest: slowManifest(manifest), live });
+  // R7: production's Yoga and resolvers around the same app built without metering.
+  const plainDeps = resolverDeps(unmeteredWasm, manifest, s, loaded);
+  const unmetered = { name: "unmetered", path: "/bench/unmetered", auth: loaded.endpoints[0]!.auth, yoga: createModusYoga({ schema: loaded.schema, deps: plainDeps, endpoint: "/bench/unmetered" }) };
+  // D1: the postgresql test app, through a function and from a JS resolver.
   const sqlManifest = sqlManifestJson as Manifest;
   const sql = sqlEndpoints(sqlWasm, sqlManifest, s, loadApp(sqlWasm, sqlManifest, s, { sql: { postgresql: postgresDriver } }));
-  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, ...sql] };
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, ...sql] };
 });
 
 // R4's ceiling: the answer /graphql gives, as a constant.
@@ -56,6 +67,18 @@ app.get("/bench/instances", async (c) => {
     example: await measureInstanceCost(modules.example, quiet, c.env, n),
     large: await measureInstanceCost(modules.large, quiet, c.env, n),
   });
+});
+
+const metering = meteringWorkloads({
+  example: { metered: wasm, plain: unmeteredWasm, manifest },
+  large: { metered: largeWasm, plain: largeUnmeteredWasm, manifest: largeManifestJson as Manifest },
+  hardening: { metered: hardeningWasm, plain: hardeningUnmeteredWasm, manifest: hardeningManifestJson as Manifest },
+});
+app.get("/bench/metering/run", async (c) => {
+  const w = metering[c.req.query("name") ?? ""];
+  if (!w) return c.json({ error: "no such workload" }, 404);
+  const build = c.req.query("build") === "plain" ? "plain" : "metered";
+  return c.json(await runWorkload(w, build, Number(c.req.query("calls") ?? 1), quiet, c.env));
 });
 
 const hello = JSON.stringify({ query: "query($n:String!){sayHello(name:$n)}", variables: { n: "edge" } });

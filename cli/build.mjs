@@ -8,6 +8,7 @@ import { buildExplorer } from "./explorer.mjs";
 import { composeHost } from "./host-imports.mjs";
 import { BuildError } from "./errors.mjs";
 import { resetTransformState } from "./transform-state.mjs";
+import { meterWasmFile } from "./meter.mjs";
 
 export { BuildError };
 
@@ -21,9 +22,10 @@ const require = createRequire(path.join(packageRoot, "package.json"));
  * sections) and copies its manifest to `<outDir>/modus.json`.
  *
  * @example await buildApp({ appDir: "functions" })
- * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean }} opts
+ * @param {{ appDir: string, outDir?: string, target?: "release" | "debug" | "dev", quiet?: boolean, meter?: boolean }} opts
+ *   `meter: false` skips the metering the runtime's budgets rely on (benchmarks compare against it)
  */
-export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false }) {
+export async function buildApp({ appDir, outDir = defaultOutDir, target = "release", quiet = false, meter = true }) {
   const app = path.resolve(appDir);
   // Resolved now: asc later runs from inside the app folder.
   outDir = path.resolve(outDir);
@@ -72,6 +74,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   }
   await checkHostImports({ wasmFile, manifest, outDir });
   await checkEmbedders(manifestFile, manifest, wasmFile);
+  if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);

@@ -6,6 +6,7 @@ import { BuildError } from "./errors.mjs";
 import { buildExplorer } from "./explorer.mjs";
 import { defaultOutDir, displayPath } from "./paths.mjs";
 import { loadRuntimeModule } from "./runtime.mjs";
+import { meterBytes } from "./meter.mjs";
 
 /**
  * Takes a module built elsewhere (by Modus's SDK and `modus build`, by ours,
@@ -31,7 +32,8 @@ export async function usePrebuilt({ appDir, wasm, outDir = defaultOutDir, quiet 
   await checkEmbedders(manifestFile, manifest, wasmFile);
   mkdirSync(outDir, { recursive: true });
   await checkHostImports({ wasmFile, manifest, outDir });
-  writeIfChanged(path.join(outDir, "app.wasm"), bytes);
+  // Metered as a build is (cli/meter.mjs): the Worker serves only metered modules.
+  writeIfChanged(path.join(outDir, "app.wasm"), meterBytes(bytes, (reason) => new BuildError(`--wasm: ${displayPath(wasmFile)} cannot be metered: ${reason}`)));
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet: true });
   if (!quiet) process.stdout.write(`modus-edge: using ${displayPath(wasmFile)} (${about}) with ${displayPath(manifestFile)}\n`);

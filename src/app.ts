@@ -6,28 +6,47 @@ import { createMetrics } from "./observability/metrics";
 import { consoleLogger } from "./observability/log";
 import { requestMetrics } from "./middleware/metrics";
 import { health } from "./health";
+import { missingJspi, type JspiApi } from "./jspi";
 import { timeZone, type TimeZoneVariables } from "./middleware/time-zone";
 import { bearerAuth, type AuthVariables } from "./middleware/auth";
 import { explorer } from "./middleware/explorer";
+import { corsFromEnv } from "./middleware/cors";
+import { jsonPostsOnly } from "./middleware/content-type";
+import { limitsFromEnv, type LimitsVariables } from "./middleware/limits";
+import { responseLimit } from "./middleware/response-limit";
+import { opsToken, type OpsVariables } from "./middleware/ops-token";
 
 export type Env = Record<string, unknown>;
-type AppEnv = { Bindings: Env; Variables: TimeZoneVariables & AuthVariables };
+type AppEnv = { Bindings: Env; Variables: TimeZoneVariables & AuthVariables & LimitsVariables & OpsVariables };
+
+export interface AppOptions {
+  /** Where JSPI is looked for (the global WebAssembly; tests pass one without it). */
+  webAssembly?: JspiApi;
+}
+
+// `extensions.code` of the HTTP-level errors, by status.
+const HTTP_CODES: Readonly<Record<number, string>> = {
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  503: "UNAVAILABLE",
+};
 
 /**
  * The Worker's HTTP surface: each GraphQL endpoint of the manifest, and the
- * explorer (GraphiQL) over them when it is on. When the
- * app could not be loaded, every request gets a 503 that says why.
+ * explorer (GraphiQL) over them when it is on. When the app could not be
+ * loaded, or the runtime lacks JSPI, every request gets a 503 that says why.
  *
  * @example export default createApp(() => loadApp(wasm, manifest));
  */
-export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv> {
+export function createApp(load: (services: Services) => LoadedApp, { webAssembly = WebAssembly }: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const services: Services = { metrics: createMetrics(), log: consoleLogger };
   app.use("*", requestMetrics(services));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       if (err.status === 401) c.header("WWW-Authenticate", 'Bearer realm="modus"');
-      const code = err.status === 401 ? "UNAUTHENTICATED" : err.status === 503 ? "UNAVAILABLE" : "BAD_REQUEST";
+      const code = HTTP_CODES[err.status] ?? "BAD_REQUEST";
       return c.json({ errors: [{ message: err.message, extensions: { code } }] }, err.status);
     }
     const correlationId = crypto.randomUUID();
@@ -35,6 +54,15 @@ export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv>
     services.metrics.count("modus_errors_total", { kind: "internal" });
     return c.json({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] }, 500);
   });
+
+  // Without JSPI no function can run: say so on every request rather than fail inside the first one.
+  const missing = missingJspi(webAssembly);
+  if (missing) {
+    services.log({ level: "fatal", msg: missing });
+    app.get("/health", (c) => c.json({ status: "unavailable", jspi: false, reason: missing }, 503));
+    app.all("*", (c) => c.json({ errors: [{ message: missing, extensions: { code: "JSPI_UNAVAILABLE" } }] }, 503));
+    return app;
+  }
 
   let loaded: LoadedApp;
   try {
@@ -46,15 +74,21 @@ export function createApp(load: (services: Services) => LoadedApp): Hono<AppEnv>
     return app;
   }
 
-  app.get("/health", (c) => c.json(health(loaded)));
-  app.get("/metrics", (c) => c.text(services.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }));
+  // Liveness for anyone; the app's details only for dev or the metrics token.
+  app.get("/health", opsToken(), (c) => c.json(c.var.opsAccess ? health(loaded) : { status: "ok" }));
+  app.get("/metrics", opsToken({ required: true }), (c) =>
+    c.text(services.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
+  );
 
   for (const endpoint of loaded.endpoints) {
+    // CORS first: a preflight is answered before auth, which it could not pass.
+    app.use(endpoint.path, corsFromEnv(), limitsFromEnv(), jsonPostsOnly(), responseLimit());
     if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth({ log: services.log }));
     app.use(endpoint.path, timeZone());
     app.on(["GET", "POST"], endpoint.path, (c) =>
       endpoint.yoga.fetch(c.req.raw, {
         env: c.env,
+        ...(c.var.limits ? { limits: c.var.limits } : {}),
         ...(c.var.timeZone ? { timeZone: c.var.timeZone } : {}),
         ...(c.var.claims ? { claims: c.var.claims } : {}),
       }),

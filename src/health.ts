@@ -16,6 +16,8 @@ export function health(app: LoadedApp) {
     buildTs: m.buildTs,
     ...(m.gitCommit ? { gitCommit: m.gitCommit } : {}),
     runtime: `${pkg.name}@${pkg.version}`,
+    // Checked at start (src/jspi.ts): without it the Worker answers 503 instead.
+    jspi: true,
     // The functions served as fields: hidden `_` exports (Modus's SDK adds its
     // agent entry points to every module) are not the app's functions.
     functions: app.schema.fields.length,

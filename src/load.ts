@@ -10,6 +10,7 @@ import { TypePlanner } from "./wasm/abi/plan";
 import { planFunction, type FunctionPlan } from "./wasm/invoke";
 import { createModusYoga, type ModusYoga } from "./graphql/yoga";
 import type { Services } from "./wasm/context";
+import { isMetered } from "./wasm/meter";
 
 /** Everything built once per isolate from the app's module and manifest. */
 export interface LoadedApp {
@@ -19,8 +20,9 @@ export interface LoadedApp {
 }
 
 /**
- * Reads the module's metadata, checks its imports, plans every function and
- * builds the schema and one Yoga per GraphQL endpoint. Throws with a message
+ * Reads the module's metadata, checks it is metered (cli/meter.mjs) and its
+ * imports, plans every function and builds the schema and one Yoga per
+ * GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
  * `host` carries the database drivers the Worker was built with.
@@ -32,6 +34,11 @@ export function loadApp(module: WebAssembly.Module, manifestJson: unknown, servi
   if (problems.length) throw new ManifestError(problems);
   const manifest = manifestJson as Manifest;
   const metadata = readMetadata(module);
+  if (!isMetered(module)) {
+    throw new Error(
+      "the module is not metered, so no compute or memory budget could hold: build it with modus-edge build, which meters it",
+    );
+  }
   const planner = new TypePlanner(metadata);
   const imports = planHostImports(module, planner, hostTables(host));
   const schema = generateSchema(metadata, manifest);

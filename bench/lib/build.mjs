@@ -19,15 +19,21 @@ function newest(dirs) {
 
 /**
  * Builds `appDir` into `outDir` unless it is up to date; returns the Wasm file and whether it was built.
- * @param {{ root: string, appDir: string, outDir: string }} opts
+ * `meter: false` builds without the metering (the baseline the metering overhead is measured against).
+ * @param {{ root: string, appDir: string, outDir: string, meter?: boolean }} opts
  */
-export async function buildIfStale({ root, appDir, outDir }) {
+export async function buildIfStale({ root, appDir, outDir, meter = true }) {
   const wasmFile = path.join(outDir, "app.wasm");
-  const sources = newest([appDir, path.join(root, "sdk")]);
+  const meterFiles = ["meter.mjs", "meter-ir.mjs", "meter-loops.mjs"].map((f) => path.join(root, "cli", f));
+  const sources = newest([appDir, path.join(root, "sdk"), ...meterFiles]);
   if (existsSync(wasmFile) && statSync(wasmFile).mtimeMs > sources) return { wasmFile, built: false };
   // As a user runs it, in its own process: the compiler's chatter stays out of the report.
+  // Unmetered has no CLI flag (production never wants it): buildApp is called directly.
+  const unmetered = `import { buildApp } from ${JSON.stringify(path.join(root, "cli/build.mjs"))};
+    await buildApp({ appDir: ${JSON.stringify(appDir)}, outDir: ${JSON.stringify(outDir)}, meter: false, quiet: true });`;
+  const args = meter ? [path.join(root, "bin/modus-edge.mjs"), "build", appDir, "--out", outDir] : ["--input-type=module", "-e", unmetered];
   try {
-    await promisify(execFile)(process.execPath, [path.join(root, "bin/modus-edge.mjs"), "build", appDir, "--out", outDir], { cwd: root, maxBuffer: 1 << 24 });
+    await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 1 << 24 });
   } catch (err) {
     throw new Error(`building ${path.relative(root, appDir)} failed:\n${err.stderr || err.message}`);
   }

@@ -100,6 +100,25 @@ function printRuntimeSections(r, m, out) {
     ),
   );
 
+  const mo = r.metering.overhead;
+  out.push(`\n### Metering: CPU per call, metered vs unmetered build (workerd CPU time, median of interleaved rounds, production invoke)\n`);
+  out.push(
+    table(
+      ["workload", "calls per batch", "fuel per call", "metered µs", "unmetered µs", "overhead (per-round range)"],
+      Object.entries(mo).map(([name, m]) => {
+        const range = `${f((Math.min(...m.perRound) - 1) * 100, 1)}% – ${f((Math.max(...m.perRound) - 1) * 100, 1)}%`;
+        return [name, String(m.calls), f(m.fuel), f(m.meteredUs, 0), f(m.plainUs, 0), `**${f((m.meteredUs / m.plainUs - 1) * 100, 1)}%** (${range})`];
+      }),
+    ),
+  );
+  out.push(`\n### Metering: fuel burned per CPU ms by each kind of guest work (best of 3 batches; budgets count 8 M units as 1 ms)\n`);
+  out.push(
+    table(
+      ["workload", "calls", "fuel", "workerd CPU ms", "M units per CPU ms"],
+      Object.entries(r.metering.rates).map(([name, m]) => [name, String(m.calls), f(m.fuel), f(m.cpuMs, 1), f(m.fuel / m.cpuMs / 1e6, 1)]),
+    ),
+  );
+
   const ip = r.inProcess;
   out.push(`\n### In-isolate cost per request (µs, the app's fetch handler in a loop, no sockets)\n`);
   out.push(

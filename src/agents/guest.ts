@@ -111,7 +111,7 @@ export class AgentGuest {
 }
 
 // An agent's log lines carry its id and name, so one agent's story can be followed.
-function report(services: Services, ctx: LiveContext, logs: LogEntry[]) {
+function report(services: Services, ctx: LiveContext, logs: Iterable<LogEntry>) {
   const agent = ctx.agent!;
   for (const l of logs) {
     const level = l.level === "warning" ? "warn" : l.level === "error" || l.level === "fatal" || l.level === "debug" ? l.level : "info";

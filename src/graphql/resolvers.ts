@@ -1,13 +1,14 @@
 import { createGraphQLError } from "graphql-yoga";
 import { responsePathAsArray, type GraphQLFieldResolver } from "graphql";
 import type { RootField } from "../schema/generate";
-import { AbiError } from "../wasm/errors";
+import { AbiError, ResultError } from "../wasm/errors";
 import { FunctionError, invoke, type FunctionPlan } from "../wasm/invoke";
 
 /** How a resolver runs a call: production's `invoke` (a fresh instance), or a variant the benchmarks compare. */
 export type Invoke = typeof invoke;
 import type { ImportsFactory } from "../hostfns";
 import { closeResources, type CallContext, type Services } from "../wasm/context";
+import { CallLogs } from "../wasm/logs";
 import type { Manifest } from "../manifest/types";
 import { ErrorCode } from "./errors";
 import type { ModusContext } from "./context";
@@ -52,7 +53,10 @@ async function callFunction(
     services: deps.services,
     ...(context.timeZone ? { timeZone: context.timeZone } : {}),
     ...(context.claims ? { claims: context.claims } : {}),
-    logs: [],
+    logs: new CallLogs(context.modus.limits),
+    limits: context.modus.limits,
+    request: context.modus.scope,
+    usage: { fuel: 0, memoryBytes: 0 },
     resources: new Map(),
   };
   context.modus.calls.set(String(path[0]), ctx);
@@ -61,8 +65,9 @@ async function callFunction(
   try {
     return await call(deps.module, deps.imports, plan, args, ctx);
   } catch (err) {
-    outcome = err instanceof FunctionError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
-    if (err instanceof FunctionError) {
+    outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
+    if (err instanceof FunctionError && err.limit) deps.services.metrics.count("modus_limits_total", { limit: err.limit });
+    if (err instanceof FunctionError || err instanceof ResultError) {
       throw createGraphQLError(err.message, { path, extensions: { code: ErrorCode.FunctionError, level: "fatal" } });
     }
     if (err instanceof AbiError) {
@@ -77,11 +82,12 @@ async function callFunction(
 
 // Function log lines carry the call's execution id, so a request's lines can be found together.
 function report(services: Services, ctx: CallContext, outcome: string, ms: number) {
-  const { executionId, functionName } = ctx;
+  const { executionId, functionName, usage } = ctx;
   for (const l of ctx.logs) {
     services.log({ msg: l.message, level: logLevel(l.level), source: "function", function: functionName, executionId });
   }
-  services.log({ msg: "function call", function: functionName, executionId, outcome, durationMs: Math.round(ms) });
+  if (ctx.logs instanceof CallLogs && ctx.logs.dropped) services.metrics.count("modus_limits_total", { limit: "logs" });
+  services.log({ msg: "function call", function: functionName, executionId, outcome, durationMs: Math.round(ms), ...usage });
   services.metrics.count("modus_function_calls_total", { function: functionName, outcome });
   services.metrics.observe("modus_function_duration_seconds", { function: functionName }, ms / 1000);
 }

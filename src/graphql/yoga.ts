@@ -6,12 +6,25 @@ import { customScalars } from "./scalars";
 import { useInvocations } from "./plugins/use-invocations";
 import { useLimits } from "./plugins/use-limits";
 import { useArgumentErrors } from "./plugins/use-argument-errors";
+import { useParserLimits } from "./plugins/use-parser-limits";
 import { useSseSubscriptions } from "./plugins/use-sse-subscriptions";
 import { subscriptionResolvers } from "./subscriptions";
-import type { ModusContext, ServerContext } from "./context";
+import type { ModusContext, RequestState, ServerContext } from "./context";
 import type { GraphQLFieldResolver } from "graphql";
+import { readLimits, type Limits } from "../limits";
+import { FUEL_PER_MS } from "../wasm/meter";
+import { HostCallGate } from "../hostfns/gate";
 
 export type ModusYoga = YogaServerInstance<ServerContext, ModusContext>;
+
+// What one request's calls share: its limits, fuel pool and outbound-call gate.
+function requestState(limits: Limits): RequestState {
+  return {
+    calls: new Map(),
+    limits,
+    scope: { fuel: { left: limits.requestTimeMs * FUEL_PER_MS }, hostCalls: new HostCallGate(limits) },
+  };
+}
 
 /**
  * The GraphQL server for one endpoint, built once per isolate: the generated
@@ -49,7 +62,9 @@ export function yogaWithResolvers(opts: {
     landingPage: false,
     batching: false,
     maskedErrors: { maskError },
-    context: (initial) => ({ ...initial, modus: { calls: new Map() } }),
-    plugins: [useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
+    context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
+    // CORS is the Worker's (src/middleware/cors), from the env; Yoga's default echoes any origin.
+    cors: false,
+    plugins: [useParserLimits(), useLimits(), useArgumentErrors(), useInvocations(), useSseSubscriptions()],
   });
 }

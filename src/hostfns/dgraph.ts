@@ -10,6 +10,7 @@ export const dgraphFunctions: readonly AbiHostFunction[] = [
     params: ["string", "Request"],
     result: "Response",
     async: true,
+    outbound: true,
     impl: executeDgraph,
   },
   {
@@ -19,6 +20,7 @@ export const dgraphFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string"],
     result: "string",
     async: true,
+    outbound: true,
     impl: (ctx, connection: string, schema: string) => alterDgraph(ctx, connection, schema),
   },
   {
@@ -28,6 +30,7 @@ export const dgraphFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string"],
     result: "string",
     async: true,
+    outbound: true,
     impl: (ctx, connection: string, attr: string) => alterDgraph(ctx, connection, JSON.stringify({ drop_attr: attr })),
   },
   {
@@ -37,6 +40,7 @@ export const dgraphFunctions: readonly AbiHostFunction[] = [
     params: ["string"],
     result: "string",
     async: true,
+    outbound: true,
     impl: (ctx, connection: string) => alterDgraph(ctx, connection, JSON.stringify({ drop_all: true })),
   },
 ];

@@ -10,6 +10,7 @@ export const graphqlFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string", "string"],
     result: "string",
     async: true,
+    outbound: true,
     impl: executeGraphql,
   },
 ];

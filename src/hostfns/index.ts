@@ -13,8 +13,12 @@ import { neo4jFunctions } from "./neo4j";
 import { agentFunctions } from "./agents";
 import { collectionFunctions } from "./collections";
 import type { SqlDrivers } from "../data/sql/types";
-import { builtinTypeName, shortTypeName, type AbiHostFunction, type HostFunction } from "./types";
+import { builtinTypeName, shortTypeName, type AbiHostFunction, type GuestParts, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
+import { meterFunctions } from "./meter";
+import { HostCallLimitError } from "./gate";
+import { Meter } from "../wasm/meter";
+import { readLimits } from "../limits";
 
 /** What a Worker is composed with beyond the host tables themselves: database drivers. */
 export interface HostOptions {
@@ -40,15 +44,21 @@ export function hostTables(options: HostOptions = {}): readonly HostFunction[] {
     ...agentFunctions,
     ...collectionFunctions,
     ...wasiFunctions,
+    ...meterFunctions,
   ];
 }
 
 /** Every host function modus-edge provides, by import module (SQL without drivers). */
 export const hostFunctions: readonly HostFunction[] = hostTables();
 
-/** Holds the instance's memory once it exists; imports are built before it does. */
+/**
+ * The parts of one instance its host functions reach: its memory once it
+ * exists (imports are built before it does), and its meter, made with the
+ * imports from the call's limits.
+ */
 export interface MemoryCell {
   memory?: GuestMemory;
+  meter?: Meter;
 }
 
 /** Builds one call's imports object around its context. */
@@ -83,6 +93,7 @@ export function planHostImports(
   }
   const planned = needed.map((fn) => (fn.kind === "abi" ? planAbi(fn, planner, importTypes(fn, planner)) : rawBinder(fn)));
   return (ctx, cell) => {
+    cell.meter ??= new Meter(ctx.limits ?? readLimits(ctx.env), ctx.request?.fuel);
     const imports: Record<string, Record<string, unknown>> = {};
     needed.forEach((fn, i) => {
       (imports[fn.module] ??= {})[fn.name] = planned[i]!(ctx, cell);
@@ -93,8 +104,26 @@ export function planHostImports(
 
 type Binder = (ctx: CallContext, cell: MemoryCell) => unknown;
 
+/**
+ * Runs host work that calls back into the guest (`__new` while lowering a
+ * result) with the meter's pauses off: those calls run under a host
+ * function's JavaScript frame, where JSPI cannot suspend.
+ */
+function withoutPauses<T>(cell: MemoryCell, work: () => T): T {
+  const meter = cell.meter;
+  if (!meter?.suspendable) return work();
+  meter.suspendable = false;
+  try {
+    return work();
+  } finally {
+    meter.suspendable = true;
+  }
+}
+
 function rawBinder(fn: HostFunction & { kind: "raw" }): Binder {
-  return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, cell.memory!, ...raw);
+  const guest = (cell: MemoryCell) => cell as GuestParts;
+  if (fn.async) return (ctx, cell) => new WebAssembly.Suspending(async (...raw: WasmValue[]) => fn.impl(ctx, guest(cell), ...raw));
+  return (ctx, cell) => (...raw: WasmValue[]) => fn.impl(ctx, guest(cell), ...raw);
 }
 
 /**
@@ -131,11 +160,23 @@ function planAbi(fn: AbiHostFunction, planner: TypePlanner, types: { params: str
     return result.lower(memory, value);
   };
   if (!fn.async) {
-    return (ctx, cell) => (...raw: WasmValue[]) => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw)));
+    return (ctx, cell) => (...raw: WasmValue[]) => withoutPauses(cell, () => lower(cell.memory!, fn.impl(ctx, ...lift(cell.memory!, raw))));
   }
+  // Outbound calls wait for (or are refused by) the request's gate: Workers bound subrequests per request.
+  const gated = (ctx: CallContext, args: unknown[]) => {
+    const gate = fn.outbound ? ctx.request?.hostCalls : undefined;
+    return gate ? gate.run(async () => fn.impl(ctx, ...args)) : fn.impl(ctx, ...args);
+  };
   return (ctx, cell) =>
     new WebAssembly.Suspending(async (...raw: WasmValue[]) => {
-      const value = await fn.impl(ctx, ...lift(cell.memory!, raw));
-      return lower(cell.memory!, value);
+      let value: unknown;
+      try {
+        value = await gated(ctx, lift(cell.memory!, raw));
+      } catch (err) {
+        if (!(err instanceof HostCallLimitError)) throw err;
+        ctx.logs.push({ level: "error", message: `${fn.module}.${fn.name}: ${err.message}` });
+        value = null;
+      }
+      return withoutPauses(cell, () => lower(cell.memory!, value));
     });
 }

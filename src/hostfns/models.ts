@@ -1,4 +1,5 @@
 import { buildRequestForConnection, ConnectionError } from "../manifest/connections";
+import { connectionRedirects } from "../outbound/connection";
 import { ModelError, resolveModel } from "../manifest/models";
 import { SecretError } from "../manifest/secrets";
 import { ModelCallError } from "../models/errors";
@@ -24,15 +25,14 @@ async function invokeModel(ctx: CallContext, name: string, input: string): Promi
   let status = "error";
   try {
     const resolved = resolveModel(ctx.manifest, name);
-    const { url, headers } = buildRequestForConnection({
-      name: resolved.connectionName,
-      connection: resolved.connection,
-      url: resolved.url,
-      env: ctx.env,
-    });
+    const first = { name: resolved.connectionName, connection: resolved.connection, url: resolved.url };
+    const { url, headers } = buildRequestForConnection({ ...first, env: ctx.env });
+    // A redirect is followed only where a connection allows, with that connection's own secrets.
+    const next = connectionRedirects({ manifest: ctx.manifest, env: ctx.env, from: first });
     const text = await postToModel({ model: name, url, headers }, input, {
       timeoutMs: modelTimeout(ctx.env),
       log: (entry) => log({ msg: "model call", ...entry, executionId: ctx.executionId, function: ctx.functionName }),
+      next,
     });
     status = "200";
     return text;
@@ -78,6 +78,7 @@ export const modelFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string"],
     result: "string | null",
     async: true,
+    outbound: true,
     impl: invokeModel,
   },
 ];

@@ -10,6 +10,7 @@ export const neo4jFunctions: readonly AbiHostFunction[] = [
     params: ["string", "string", "string", "string"],
     result: "EagerResult",
     async: true,
+    outbound: true,
     impl: executeNeo4j,
   },
 ];

@@ -16,6 +16,7 @@ export const sqlFunctions = (drivers: SqlDrivers): readonly AbiHostFunction[] =>
     params: ["string", "string", "string", "string"],
     result: "HostQueryResponse",
     async: true,
+    outbound: true,
     impl: (ctx, connection: string, dbType: string, statement: string, paramsJson: string) =>
       executeSql(ctx, drivers, connection, dbType, statement, paramsJson),
   },

@@ -1,5 +1,6 @@
 import type { GuestMemory } from "../wasm/memory";
 import type { CallContext } from "../wasm/context";
+import type { Meter } from "../wasm/meter";
 import type { WasmValue } from "../wasm/abi/types";
 
 /**
@@ -16,15 +17,25 @@ export interface AbiHostFunction {
   readonly result: string;
   /** Does I/O: wrapped in `WebAssembly.Suspending` so the guest waits (JSPI). */
   readonly async?: boolean;
+  /** Reaches the network (a subrequest): counted and paced per request (MODUS_HOST_CALLS_LIMIT, MODUS_HOST_CONCURRENCY_LIMIT). */
+  readonly outbound?: boolean;
   impl(ctx: CallContext, ...args: any[]): unknown;
 }
 
-/** A host function on raw Wasm values (the WASI calls), given the guest memory. */
+/** What a raw host function reaches of the instance calling it. */
+export interface GuestParts {
+  readonly memory: GuestMemory;
+  readonly meter: Meter;
+}
+
+/** A host function on raw Wasm values (the WASI and metering calls), given the instance's memory and meter. */
 export interface RawHostFunction {
   readonly kind: "raw";
   readonly module: string;
   readonly name: string;
-  impl(ctx: CallContext, memory: GuestMemory, ...args: WasmValue[]): WasmValue | void;
+  /** Returns a promise: wrapped in `WebAssembly.Suspending` so the guest waits (JSPI). */
+  readonly async?: boolean;
+  impl(ctx: CallContext, guest: GuestParts, ...args: WasmValue[]): WasmValue | void | Promise<WasmValue>;
 }
 
 export type HostFunction = AbiHostFunction | RawHostFunction;

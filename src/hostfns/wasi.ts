@@ -1,4 +1,5 @@
 import { GuestExit } from "../wasm/errors";
+import { pointer } from "../wasm/abi/types";
 import type { RawHostFunction } from "./types";
 import type { CallContext } from "../wasm/context";
 
@@ -30,18 +31,18 @@ const wasi = (name: string, impl: RawHostFunction["impl"]): RawHostFunction => (
  * stderr becomes log lines of the call.
  */
 export const wasiFunctions: readonly RawHostFunction[] = [
-  wasi("proc_exit", (_ctx, _m, code) => {
+  wasi("proc_exit", (_ctx, _guest, code) => {
     throw new GuestExit(Number(code));
   }),
-  wasi("fd_write", (ctx, memory, fd, iovs, count, written) => {
+  wasi("fd_write", (ctx, { memory }, fd, iovs, count, written) => {
     if (fd !== 1 && fd !== 2) return ERRNO_BADF;
     const view = memory.view;
     let text = "";
     let total = 0;
     const decoder = new TextDecoder();
-    for (let i = 0; i < Number(count); i++) {
-      const ptr = view.getUint32(Number(iovs) + i * 8, true);
-      const len = view.getUint32(Number(iovs) + i * 8 + 4, true);
+    for (let i = 0; i < pointer(count); i++) {
+      const ptr = view.getUint32(pointer(iovs) + i * 8, true);
+      const len = view.getUint32(pointer(iovs) + i * 8 + 4, true);
       text += decoder.decode(new Uint8Array(view.buffer, ptr, len), { stream: true });
       total += len;
     }
@@ -49,37 +50,37 @@ export const wasiFunctions: readonly RawHostFunction[] = [
     for (const line of text.replace(/\n$/, "").split("\n")) {
       ctx.logs.push({ level: fd === 2 ? "error" : "", message: line });
     }
-    memory.view.setUint32(Number(written), total, true);
+    memory.view.setUint32(pointer(written), total, true);
     return ERRNO_SUCCESS;
   }),
-  wasi("clock_time_get", (_ctx, memory, clock, _precision, out) => {
+  wasi("clock_time_get", (_ctx, { memory }, clock, _precision, out) => {
     let nanos: bigint;
     if (clock === CLOCK_REALTIME) nanos = BigInt(Date.now()) * 1_000_000n;
     else if (clock === CLOCK_MONOTONIC) nanos = BigInt(Math.round(performance.now() * 1e6));
     else return ERRNO_INVAL;
-    memory.view.setBigUint64(Number(out), nanos, true);
+    memory.view.setBigUint64(pointer(out), nanos, true);
     return ERRNO_SUCCESS;
   }),
-  wasi("clock_res_get", (_ctx, memory, _clock, out) => {
-    memory.view.setBigUint64(Number(out), 1_000_000n, true);
+  wasi("clock_res_get", (_ctx, { memory }, _clock, out) => {
+    memory.view.setBigUint64(pointer(out), 1_000_000n, true);
     return ERRNO_SUCCESS;
   }),
-  wasi("random_get", (_ctx, memory, ptr, len) => {
-    const bytes = new Uint8Array(memory.view.buffer as ArrayBuffer, Number(ptr), Number(len));
+  wasi("random_get", (_ctx, { memory }, ptr, len) => {
+    const bytes = new Uint8Array(memory.view.buffer as ArrayBuffer, pointer(ptr), pointer(len));
     // getRandomValues fills at most 65536 bytes per call.
     for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
     return ERRNO_SUCCESS;
   }),
-  wasi("environ_sizes_get", (ctx, memory, count, size) => {
+  wasi("environ_sizes_get", (ctx, { memory }, count, size) => {
     const vars = environment(ctx);
-    memory.view.setUint32(Number(count), vars.length, true);
-    memory.view.setUint32(Number(size), vars.reduce((n, v) => n + v.length + 1, 0), true);
+    memory.view.setUint32(pointer(count), vars.length, true);
+    memory.view.setUint32(pointer(size), vars.reduce((n, v) => n + v.length + 1, 0), true);
     return ERRNO_SUCCESS;
   }),
-  wasi("environ_get", (ctx, memory, pointers, buffer) => {
-    let at = Number(buffer);
+  wasi("environ_get", (ctx, { memory }, pointers, buffer) => {
+    let at = pointer(buffer);
     environment(ctx).forEach((entry, i) => {
-      memory.view.setUint32(Number(pointers) + i * 4, at, true);
+      memory.view.setUint32(pointer(pointers) + i * 4, at, true);
       const bytes = new Uint8Array(memory.view.buffer as ArrayBuffer, at, entry.length + 1);
       bytes.set(entry);
       bytes[entry.length] = 0;
@@ -87,9 +88,9 @@ export const wasiFunctions: readonly RawHostFunction[] = [
     });
     return ERRNO_SUCCESS;
   }),
-  wasi("args_sizes_get", (_ctx, memory, count, size) => {
-    memory.view.setUint32(Number(count), 0, true);
-    memory.view.setUint32(Number(size), 0, true);
+  wasi("args_sizes_get", (_ctx, { memory }, count, size) => {
+    memory.view.setUint32(pointer(count), 0, true);
+    memory.view.setUint32(pointer(size), 0, true);
     return ERRNO_SUCCESS;
   }),
   wasi("args_get", () => ERRNO_SUCCESS),

@@ -16,8 +16,9 @@ export interface HttpConnectionMatch {
 
 /**
  * The http connection allowed to receive `url`, or null: its `endpoint`
- * equals the URL, or its `baseUrl` is a prefix of it, compared
- * case-insensitively after URL normalisation, ignoring query and fragment.
+ * equals the URL, or its `baseUrl` is a prefix of it, compared after URL
+ * normalisation (scheme and host in any case, the path in its own), ignoring
+ * query and fragment.
  * Refused: other schemes, hosts or ports, user info (`https://api.example.com@evil.com/`),
  * paths that leave the base (`/v1/../admin`, `%2e%2e`, `..%2f`), backslashes
  * and whitespace. An exact endpoint wins over a base; the longest base wins
@@ -113,4 +114,57 @@ export function buildRequestForConnection(options: {
   const headers = new Headers(options.headers);
   for (const [key, value] of Object.entries(connection.headers ?? {})) headers.set(key, value);
   return { url: url.href, headers };
+}
+
+/** The request for one hop of a redirect: the connection that allows it, and what to send. */
+export interface RedirectHop extends HttpConnectionMatch {
+  /** Where to send it (origin override applied). */
+  target: { url: string; headers: Headers };
+  /** The caller's own headers as they go on from here (credentials dropped after a change of origin). */
+  callerHeaders: Headers;
+}
+
+// Headers a caller sets that must not follow a redirect to another origin (as fetch itself drops them).
+const ORIGIN_BOUND_HEADERS = ["authorization", "cookie", "proxy-authorization"];
+
+/**
+ * The next hop of a redirect answered to a request of connection `from`:
+ * `location` is resolved against the URL actually fetched (`fetched`), taken
+ * back to the manifest's origin when it points at the connection's origin
+ * override, and must be allowed by a connection, which then supplies its own
+ * headers and query parameters. Nothing of `from`'s (its template query
+ * parameters, even echoed in the location) goes along, nor, to another
+ * origin, the caller's credentials headers. Throws ConnectionError naming the
+ * refused location (without its query), SecretError for a missing secret.
+ *
+ * @example redirectHop({ manifest, env, from: match, fetched: url, location: "/v1/next", status: 307, headers })
+ */
+export function redirectHop(options: {
+  manifest: Manifest;
+  env: Env;
+  from: { name: string; connection: HttpConnection; url: string };
+  fetched: string;
+  location: string;
+  status: number;
+  headers?: HeadersInit;
+}): RedirectHop {
+  const { manifest, env, from } = options;
+  let next: URL;
+  try {
+    next = new URL(options.location, options.fetched);
+  } catch {
+    throw new ConnectionError(`redirected (${options.status}) to a location that is not a URL`);
+  }
+  const override = originOverride(env, from.name);
+  const declared = safeHttpUrl(from.connection.endpoint ?? from.connection.baseUrl ?? "");
+  if (override && declared && next.origin === override) next = new URL(declared.origin + next.pathname + next.search);
+  for (const key of Object.keys(from.connection.queryParameters ?? {})) {
+    if (next.searchParams.has(key)) next.searchParams.delete(key);
+  }
+  const shown = `${next.origin}${next.pathname}`;
+  const match = next.protocol === "http:" || next.protocol === "https:" ? matchHttpConnection(manifest, next.href) : null;
+  if (!match) throw new ConnectionError(`redirected (${options.status}) to ${shown}, which no connection in modus.json allows`);
+  const callerHeaders = new Headers(options.headers);
+  if (new URL(match.url).origin !== new URL(from.url).origin) for (const h of ORIGIN_BOUND_HEADERS) callerHeaders.delete(h);
+  return { ...match, callerHeaders, target: buildRequestForConnection({ ...match, env, headers: callerHeaders }) };
 }

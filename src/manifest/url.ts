@@ -37,11 +37,13 @@ export function safeHttpUrl(raw: string): URL | null {
 }
 
 /**
- * What the allow-list compares: scheme, host, non-default port and path, lower
- * case (Modus compares case-insensitively); query and fragment dropped.
+ * What the allow-list compares: scheme, host, non-default port and path;
+ * query and fragment dropped. The parser has already lower-cased scheme and
+ * host; the path keeps its case, as servers treat `/API/` and `/api/` as
+ * different paths.
  *
- * @example comparable(new URL("HTTPS://API.example.com:443/V1/x?q=1")) // "https://api.example.com/v1/x"
+ * @example comparable(new URL("HTTPS://API.example.com:443/V1/x?q=1")) // "https://api.example.com/V1/x"
  */
 export function comparable(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`.toLowerCase();
+  return `${url.protocol}//${url.host}${url.pathname}`;
 }

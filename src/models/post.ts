@@ -1,17 +1,23 @@
 import { displayUrl, ModelCallError, type ModelTarget } from "./errors";
+import { fetchChecked, RedirectError, refuseRedirects, type NextHop } from "../outbound/fetch";
+import { ConnectionError } from "../manifest/connections";
+import { SecretError } from "../manifest/secrets";
 
 export interface PostOptions {
   /** Give up after this long; the guest sees a model error. */
   timeoutMs: number;
   /** Where structured call logs go (model, duration, status; never the prompt). */
   log?: (entry: Record<string, unknown>) => void;
+  /** Decides each redirect hop (see redirectHop); without it, a redirect is an error. */
+  next?: NextHop;
 }
 
 /**
  * Posts the SDK's request JSON to the model's endpoint and returns the
- * provider's response text for the guest to parse. Provider failures (4xx,
- * 5xx, time-outs, unreachable hosts, non-JSON bodies) become a
- * {@link ModelCallError} carrying the provider's status and message.
+ * provider's response text for the guest to parse. Redirects go only where
+ * `opts.next` allows. Provider failures (4xx, 5xx, time-outs, unreachable
+ * hosts, refused redirects, non-JSON bodies) become a {@link ModelCallError}
+ * carrying the provider's status and message.
  *
  * @example const text = await postToModel(target, inputJson, { timeoutMs: 30_000 });
  */
@@ -23,8 +29,12 @@ export async function postToModel(target: ModelTarget, body: string, opts: PostO
   try {
     let res: Response;
     try {
-      res = await fetch(target.url, { method: "POST", headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+      const init = { method: "POST", headers, body, signal: AbortSignal.timeout(opts.timeoutMs) };
+      res = await fetchChecked(target.url, init, opts.next ?? refuseRedirects);
     } catch (err) {
+      if (err instanceof RedirectError || err instanceof ConnectionError || err instanceof SecretError) {
+        throw new ModelCallError(`model ${target.model}: ${err.message}`, 502);
+      }
       if ((err as Error)?.name === "TimeoutError") {
         throw new ModelCallError(`model ${target.model}: no response from ${displayUrl(target.url)} within ${opts.timeoutMs} ms`, 504);
       }

@@ -89,6 +89,7 @@ export const MODUS_METRICS = {
   modus_model_calls_total: "Model calls, by model and status",
   modus_model_duration_seconds: "Model call duration",
   modus_errors_total: "Errors returned to clients, by kind",
+  modus_limits_total: "Function calls a limit stopped or trimmed, by limit (time, memory, logs)",
 } as const;
 
 export const createMetrics = (): Metrics => new Metrics(MODUS_METRICS);

@@ -1,6 +1,9 @@
 import type { Manifest } from "../manifest/types";
 import type { Logger } from "../observability/log";
 import type { Metrics } from "../observability/metrics";
+import type { Limits } from "../limits";
+import type { FuelPool } from "./meter";
+import type { HostCallGate } from "../hostfns/gate";
 
 /** Build-once helpers every layer may record to or call. */
 export interface Services {
@@ -22,6 +25,27 @@ export interface LogEntry {
   message: string;
 }
 
+/** Where a call's log lines go: a bounded {@link CallLogs} in production, any array in tests. */
+export interface LogSink extends Iterable<LogEntry> {
+  push(entry: LogEntry): unknown;
+}
+
+/** What one call used, filled in as it runs (logged with the call, to tune the limits). */
+export interface CallUsage {
+  /** Fuel units (about one Wasm instruction each). */
+  fuel: number;
+  /** The instance's linear memory at its largest, in bytes. */
+  memoryBytes: number;
+}
+
+/** What all function calls of one request share. */
+export interface RequestScope {
+  /** Compute left for the request's calls together. */
+  readonly fuel: FuelPool;
+  /** Outbound host calls: concurrency and count. */
+  readonly hostCalls: HostCallGate;
+}
+
 /**
  * What one function call carries: made per call, handed to every host
  * function that call makes, and dropped when it ends.
@@ -39,7 +63,13 @@ export interface CallContext {
   readonly timeZone?: string;
   /** The verified JWT claims as JSON, seen by the guest as the WASI env `CLAIMS`. */
   readonly claims?: string;
-  readonly logs: LogEntry[];
+  readonly logs: LogSink;
+  /** The request's limits (defaults when absent). */
+  readonly limits?: Limits;
+  /** What the request's calls share (none when a call runs outside a request, as in ABI tests). */
+  readonly request?: RequestScope;
+  /** Where the call's usage is written, when the caller wants it. */
+  readonly usage?: CallUsage;
   /**
    * What host functions opened for this call (database connections), by key;
    * the resolver closes them when the call ends. Absent where nothing closes

@@ -33,6 +33,19 @@ export class AbiError extends Error {
 // A thousand-level path would drown the message; its two ends say where.
 const elide = (path: string): string => (path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-60)}` : path);
 
+/**
+ * The function returned a value that cannot cross back (a bad pointer, a
+ * null where its type has none, a float GraphQL cannot carry): the
+ * function's fault, not the caller's. The message names the function and
+ * where in the value the fault is.
+ */
+export class ResultError extends AbiError {
+  override name = "ResultError";
+  constructor(functionName: string, cause: AbiError) {
+    super(`function ${functionName} returned a value that cannot be sent: ${cause.message}`);
+  }
+}
+
 /** The guest ended itself (`abort`, or WASI `proc_exit`) with this exit code. */
 export class GuestExit extends Error {
   override name = "GuestExit";

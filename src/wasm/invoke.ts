@@ -4,8 +4,10 @@ import type { TypePlanner } from "./abi/plan";
 import type { TypeHandler, WasmValue } from "./abi/types";
 import { isNullable } from "./abi/nullable";
 import type { ImportsFactory, MemoryCell } from "../hostfns";
-import type { CallContext } from "./context";
-import { AbiError, GuestExit } from "./errors";
+import type { CallContext, LogEntry } from "./context";
+import { AbiError, GuestExit, ResultError } from "./errors";
+import { BudgetExceeded, type Meter } from "./meter";
+import { DEFAULT_LIMITS } from "../limits";
 import { GuestMemory, type RuntimeExports } from "./memory";
 
 /** One exported function with its argument and result handlers, planned once. */
@@ -29,15 +31,23 @@ export function planFunction(signature: FunctionSignature, planner: TypePlanner)
   };
 }
 
-/** The function failed inside the guest: it aborted, exited or trapped. */
+/** The function failed inside the guest: it aborted, exited, trapped or ran past a budget. */
 export class FunctionError extends Error {
   override name = "FunctionError";
+  constructor(
+    message: string,
+    /** The budget that stopped it, when one did. */
+    readonly limit?: "time" | "memory",
+  ) {
+    super(message);
+  }
 }
 
-/** An initialised instance and its memory, ready for calls. */
+/** An initialised instance, its memory and its meter, ready for calls. */
 export interface GuestInstance {
   readonly exports: RuntimeExports & Record<string, unknown>;
   readonly memory: GuestMemory;
+  readonly meter: Meter;
 }
 
 /**
@@ -53,14 +63,19 @@ export function instantiateFor(module: WebAssembly.Module, imports: ImportsFacto
   const exports = instance.exports as unknown as GuestInstance["exports"];
   const memory = new GuestMemory(exports);
   cell.memory = memory;
-  exports._initialize?.();
-  return { exports, memory };
+  const guest = { exports, memory, meter: cell.meter! };
+  try {
+    exports._initialize?.();
+  } finally {
+    settle(guest, ctx);
+  }
+  return guest;
 }
 
 /**
  * Calls one export on an instance: lower the arguments, call through JSPI
- * (the guest may suspend in an async host function), lift the result, then
- * unpin everything the call allocated.
+ * (the guest may suspend in an async host function, or pause between fuel
+ * slices), lift the result, then unpin everything the call allocated.
  *
  * @example const value = await callIn(instance, plan, { name: "edge" }, ctx);
  */
@@ -70,20 +85,39 @@ export async function callIn(
   args: Readonly<Record<string, unknown>>,
   ctx: CallContext,
 ): Promise<unknown> {
-  const { exports, memory } = instance;
+  const { exports, memory, meter } = instance;
   const name = plan.signature.name;
+  // A reused instance (an agent's) gets each call's budget afresh.
+  const left = exports.__modus_fuel_left as (() => number) | undefined;
+  if (meter.calls++ > 0 && left) meter.begin(left());
+  let phase: "lower" | "call" | "lift" = "lower";
   try {
     const raw = lowerArguments(plan, args, memory, exports);
-    const result = await WebAssembly.promising(exports[name] as (...a: WasmValue[]) => WasmValue)(...raw);
-    return plan.result ? plan.result.lift(memory, result) : null;
+    phase = "call";
+    meter.suspendable = true;
+    let result: WasmValue;
+    try {
+      result = await WebAssembly.promising(exports[name] as (...a: WasmValue[]) => WasmValue)(...raw);
+    } finally {
+      meter.suspendable = false;
+    }
+    phase = "lift";
+    if (!plan.result) return null;
+    try {
+      return plan.result.lift(memory, result);
+    } catch (err) {
+      if (err instanceof AbiError) throw new ResultError(name, err);
+      throw err;
+    }
   } catch (err) {
-    throw asFunctionError(err, name, ctx);
+    throw asFunctionError(err, name, ctx, instance, phase);
   } finally {
     try {
       memory.release();
     } catch {
       // A trapped runtime cannot unpin; its instance is discarded anyway.
     }
+    settle(instance, ctx);
   }
 }
 
@@ -106,7 +140,7 @@ export async function invoke(
   try {
     instance = instantiateFor(module, imports, ctx);
   } catch (err) {
-    throw asFunctionError(err, plan.signature.name, ctx);
+    throw asFunctionError(err, plan.signature.name, ctx, undefined, "start");
   }
   return callIn(instance, plan, args, ctx);
 }
@@ -143,13 +177,50 @@ function lowerArguments(
   return raw;
 }
 
-function asFunctionError(err: unknown, name: string, ctx: CallContext): unknown {
+// Charges the request's fuel pool with what the instance has used so far, and records the call's usage.
+function settle({ exports, memory, meter }: GuestInstance, ctx: CallContext): void {
+  const left = exports.__modus_fuel_left as (() => number) | undefined;
+  const used = left ? meter.settle(left()) : 0;
+  if (ctx.usage) {
+    ctx.usage.fuel = used;
+    ctx.usage.memoryBytes = memory.size;
+  }
+}
+
+const STACK_OVERFLOW = /call stack/i;
+
+/** The error a failed call reports: what stopped the guest, in terms of the function and its budgets. */
+function asFunctionError(err: unknown, name: string, ctx: CallContext, guest: GuestInstance | undefined, phase: string): unknown {
+  const meter = guest?.meter;
+  if (err instanceof BudgetExceeded) {
+    const limits = meter!.limits;
+    return new FunctionError(
+      err.scope === "call"
+        ? `function ${name} used up its compute budget of ${limits.callTimeMs} ms (MODUS_CALL_TIME_LIMIT_MS) and was stopped`
+        : `function ${name} was stopped: the request used up its compute budget of ${ctx.limits?.requestTimeMs ?? DEFAULT_LIMITS.requestTimeMs} ms (MODUS_REQUEST_TIME_LIMIT_MS)`,
+      "time",
+    );
+  }
+  const guestFailure = err instanceof GuestExit || err instanceof WebAssembly.RuntimeError;
+  if (guestFailure && meter?.refusedGrowth !== undefined) {
+    const mib = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+    return new FunctionError(
+      `function ${name} ran out of memory: it asked for ${mib(meter.refusedGrowth)} MiB, past its budget of ` +
+        `${meter.limits.callMemoryMiB} MiB (MODUS_CALL_MEMORY_LIMIT_MB)`,
+      "memory",
+    );
+  }
   if (err instanceof GuestExit) {
-    const fatal = ctx.logs.findLast((l) => l.level === "fatal");
+    let fatal: LogEntry | undefined;
+    for (const l of ctx.logs) if (l.level === "fatal") fatal = l;
     return new FunctionError(fatal ? fatal.message : `function ${name} exited with code ${err.code}`);
   }
   if (err instanceof WebAssembly.RuntimeError) {
     return new FunctionError(`function ${name} trapped: ${err.message}`);
+  }
+  // The guest's own recursion: host-side lifting turns its stack overflows into AbiErrors itself.
+  if (phase === "call" && err instanceof RangeError && STACK_OVERFLOW.test(err.message)) {
+    return new FunctionError(`function ${name} overflowed the stack (recursion too deep)`);
   }
   return err;
 }

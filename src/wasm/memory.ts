@@ -104,7 +104,8 @@ export class GuestMemory {
 
   /** Allocates a managed object and pins it until {@link release}. */
   allocate(size: number, classId: number): number {
-    const ptr = this.#exports.__new(size, classId);
+    // Unsigned: an address past 2 GiB comes back from the guest as a negative i32.
+    const ptr = this.#exports.__new(size, classId) >>> 0;
     this.#exports.__pin(ptr);
     this.#pins.push(ptr);
     return ptr;

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { meterWasm } from "../../cli/meter.mjs";
 import { modusEdge } from "./run-cli";
 
 const run = promisify(execFile);
@@ -58,7 +59,8 @@ describe("modus-edge deploy --wasm", () => {
     expect(r.stdout + r.stderr).toContain("--dry-run: exiting now.");
     const uploaded = readdirSync(outdir).filter((f) => f.endsWith(".wasm"));
     expect(uploaded).toHaveLength(1);
-    expect(readFileSync(path.join(outdir, uploaded[0]!)).equals(readFileSync(wasm))).toBe(true);
+    // The module as given, metered (cli/meter.mjs) as every module the Worker serves.
+    expect(readFileSync(path.join(outdir, uploaded[0]!)).equals(Buffer.from(meterWasm(readFileSync(wasm))))).toBe(true);
     // The manifest reached the bundle as data: comments gone, values kept.
     const bundle = readFileSync(path.join(outdir, "worker.js"), "utf8");
     expect(bundle).toMatch(/var modus_default = \{[^]*?endpoints: \{\s*default: \{\s*type: "graphql",\s*path: "\/graphql",\s*auth: "none"\s*\}/);

@@ -34,7 +34,14 @@ const SEARCH = `query($ns: [String!]!) { searchTexts(collection: "texts", method
 describe("a Worker restart", () => {
   it("keeps every collection's texts, vectors and namespaces (persisted Durable Object storage)", async () => {
     const persist = mkdtempSync(path.join(tmpdir(), "modus-edge-collections-state-"));
-    const bindings = { MODUS_ENV: "dev", MODUS_OPENAI_API_KEY: API_KEY, MODUS_OPENAI_ORIGIN: new URL(provider.url).origin };
+    const bindings = {
+      MODUS_ENV: "dev",
+      MODUS_OPENAI_API_KEY: API_KEY,
+      MODUS_OPENAI_ORIGIN: new URL(provider.url).origin,
+      // Embedding a hundred texts in one call is more than the default compute budget (src/limits).
+      MODUS_CALL_TIME_LIMIT_MS: "2000",
+      MODUS_REQUEST_TIME_LIMIT_MS: "5000",
+    };
     const texts = Array.from({ length: 300 }, (_, i) => `${["pear", "plum", "fig"][i % 3]} ${["tree", "jam", "tart", "winter"][i % 4]} number${i}`);
     const keys = texts.map((_, i) => `k${i}`);
 

@@ -39,7 +39,17 @@ describe("log lines", () => {
         executionId,
         function: "geminiChatWith",
       },
-      { level: "info", msg: "function call", function: "geminiChatWith", executionId, outcome: "ok", durationMs: expect.any(Number) },
+      {
+        level: "info",
+        msg: "function call",
+        function: "geminiChatWith",
+        executionId,
+        outcome: "ok",
+        durationMs: expect.any(Number),
+        // What the call used of its budgets (src/limits).
+        fuel: expect.any(Number),
+        memoryBytes: expect.any(Number),
+      },
     ]);
     expect(lines).toContainEqual({ level: "info", msg: "request", method: "POST", path: "/graphql", status: 200, durationMs: expect.any(Number) });
 

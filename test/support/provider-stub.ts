@@ -70,6 +70,7 @@ function providerFor(path: string): Provider | undefined {
 /** Starts the stub on an ephemeral port of 127.0.0.1. */
 export async function startProviderStub(opts: ProviderStubOptions): Promise<ProviderStub> {
   const requests: RecordedRequest[] = [];
+  const echoes: Pick<RecordedRequest, "method" | "url" | "headers" | "body">[] = [];
   const inFlight = new Map<string, Set<RecordedRequest>>();
   const waiting = new Map<string, (() => void)[]>();
 
@@ -79,6 +80,17 @@ export async function startProviderStub(opts: ProviderStubOptions): Promise<Prov
     if (url.pathname === "/__requests") {
       const tag = url.searchParams.get("tag");
       return send(res, { status: 200, body: tag === null ? requests.slice(-50) : requests.filter((r) => r.tag === tag) });
+    }
+    if (url.pathname === "/__echoes") return send(res, { status: 200, body: echoes.slice(-200) });
+    // http.fetch's requests (echoes and redirects) are kept apart from the providers' tagged ones.
+    const hop = /\/redirect\/(\d{3})\/([\w-]+)$/.exec(url.pathname);
+    if (hop || url.pathname.startsWith("/echo/")) {
+      echoes.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers as Record<string, string>, body: Buffer.from(raw, "latin1").toString("utf8") });
+    }
+    // A redirect, for the hardening tests: <any path>/redirect/<status>/<base64url of the Location>.
+    if (hop) {
+      res.writeHead(Number(hop[1]), { location: Buffer.from(hop[2]!, "base64url").toString("utf8") });
+      return void res.end();
     }
     if (url.pathname.startsWith("/echo/")) return echo(req, res, url, raw, opts.holdMs ?? 20_000);
 

@@ -5,6 +5,7 @@ import { TypePlanner } from "../../src/wasm/abi/plan";
 import type { CallContext, LogEntry } from "../../src/wasm/context";
 import { invoke, planFunction } from "../../src/wasm/invoke";
 import { GuestMemory, type RuntimeExports } from "../../src/wasm/memory";
+import { DEFAULT_LIMITS } from "../../src/limits";
 
 // Planned once, exactly as src/load.ts does for an app.
 export const metadata = readMetadata(fixture);
@@ -12,9 +13,11 @@ export const planner = new TypePlanner(metadata);
 const imports = planHostImports(fixture, planner);
 
 // The fixture imports only logging, exit and WASI time: nothing reads the
-// manifest or services, so a bare context is enough.
+// manifest or services, so a bare context is enough. Its values reach
+// megabytes, past the default budgets (those are tested in test/hardening).
+const limits = { ...DEFAULT_LIMITS, callTimeMs: 60_000, callMemoryMiB: 1024 };
 const context = (functionName: string): CallContext =>
-  ({ executionId: "abi-test", functionName, env: {}, logs: [] }) as unknown as CallContext;
+  ({ executionId: "abi-test", functionName, env: {}, logs: [], limits }) as unknown as CallContext;
 
 /**
  * Calls a fixture export through the real path (fresh instance, lower, JSPI
@@ -33,7 +36,7 @@ export async function callWithLogs(name: string, ...args: unknown[]): Promise<{ 
   const named = Object.fromEntries(signature.parameters.map((p, i) => [p.name, args[i]]));
   const ctx = context(name);
   const value = await invoke(fixture, imports, planFunction(signature, planner), named, ctx);
-  return { value, logs: ctx.logs };
+  return { value, logs: [...ctx.logs] };
 }
 
 /** A fresh, initialized instance's memory, for driving handlers directly. */

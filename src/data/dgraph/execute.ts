@@ -4,6 +4,7 @@ import type { CallContext } from "../../wasm/context";
 import { DataError, findConnection, redact } from "../connections";
 import { toHttpCall, type GuestDgraphRequest } from "./request";
 import { dgraphTarget } from "./target";
+import { fetchChecked, refuseRedirects } from "../../outbound/fetch";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -46,12 +47,9 @@ async function guarded<T>(ctx: CallContext, connection: string, work: (post: Pos
     const post: Post = async (path, contentType, body) => {
       let res: Response;
       try {
-        res = await fetch(target.base + path, {
-          method: "POST",
-          headers: { ...target.headers, "content-type": contentType },
-          body,
-          signal: AbortSignal.timeout(timeout),
-        });
+        // Dgraph does not redirect: one would carry the connection's key elsewhere.
+        const headers = new Headers({ ...target.headers, "content-type": contentType });
+        res = await fetchChecked(target.base + path, { method: "POST", headers, body, signal: AbortSignal.timeout(timeout) }, refuseRedirects);
       } catch (err) {
         const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : String((err as Error)?.message ?? err);
         throw new DataError(`connection "${connection}": ${why}`);

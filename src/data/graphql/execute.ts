@@ -1,6 +1,8 @@
 // modus_graphql_client.executeQuery: POST {query, variables} to an http
 // connection's endpoint and hand the raw JSON answer to the guest.
 import { buildRequestForConnection } from "../../manifest/connections";
+import { fetchChecked } from "../../outbound/fetch";
+import { connectionRedirects } from "../../outbound/connection";
 import type { CallContext } from "../../wasm/context";
 import { connectionSecrets, DataError, findConnection, redact } from "../connections";
 
@@ -32,12 +34,13 @@ export async function executeGraphql(ctx: CallContext, connection: string, state
     const timeout = Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) > 0 ? Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
     let res: Response;
     try {
-      res = await fetch(target.url, {
-        method: "POST",
-        headers: target.headers,
-        body: JSON.stringify({ query: statement, variables }),
-        signal: AbortSignal.timeout(timeout),
-      });
+      // A redirect is followed only to a URL a connection of the manifest allows, with that connection's own headers.
+      const from = { name: connection, connection: http, url: http.endpoint };
+      res = await fetchChecked(
+        target.url,
+        { method: "POST", headers: target.headers, body: JSON.stringify({ query: statement, variables }), signal: AbortSignal.timeout(timeout) },
+        connectionRedirects({ manifest: ctx.manifest, env: ctx.env, from }),
+      );
     } catch (err) {
       const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : String((err as Error)?.message ?? err);
       throw new DataError(`connection "${connection}": ${why}`);

@@ -4,6 +4,7 @@ import type { CallContext } from "../../wasm/context";
 import type { Env, Neo4jConnection } from "../../manifest/types";
 import { connectionSecrets, DataError, findConnection, redact, resolveField } from "../connections";
 import { withOrigin } from "../origin";
+import { fetchChecked, refuseRedirects } from "../../outbound/fetch";
 import { goValue, type Typed } from "./values";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -51,12 +52,10 @@ export async function executeNeo4j(ctx: CallContext, connection: string, dbName:
     const timeout = Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) > 0 ? Number(ctx.env.MODUS_HTTP_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
     let res: Response;
     try {
-      res = await fetch(url, {
-        method: "POST",
-        headers: { authorization: `Basic ${auth}`, "content-type": "application/json", accept: "application/vnd.neo4j.query.v1.1" },
-        body: JSON.stringify({ statement: query, parameters }),
-        signal: AbortSignal.timeout(timeout),
-      });
+      // The Query API does not redirect: one would carry the credentials elsewhere.
+      const headers = new Headers({ authorization: `Basic ${auth}`, "content-type": "application/json", accept: "application/vnd.neo4j.query.v1.1" });
+      const body = JSON.stringify({ statement: query, parameters });
+      res = await fetchChecked(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeout) }, refuseRedirects);
     } catch (err) {
       const why = (err as Error)?.name === "TimeoutError" ? `no response within ${timeout} ms` : String((err as Error)?.message ?? err);
       throw new DataError(`connection "${connection}": ${why}`);

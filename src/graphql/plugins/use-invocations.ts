@@ -18,11 +18,12 @@ export function useInvocations(): Plugin<ModusContext> {
           const invocations: Record<string, unknown> = {};
           const errors: GraphQLError[] = [];
           for (const [key, call] of calls) {
-            const logs = call.logs
+            const lines = [...call.logs];
+            const logs = lines
               .filter((l) => !ERROR_LEVELS.has(l.level))
               .map((l) => (l.level ? { level: l.level, message: l.message } : { message: l.message }));
             invocations[key] = { executionId: call.executionId, ...(logs.length ? { logs } : {}) };
-            for (const l of call.logs) {
+            for (const l of lines) {
               // A fatal line is the abort itself, already reported as the field's error.
               if (l.level === "error") errors.push(createGraphQLError(l.message, { path: [key], extensions: { level: l.level } }));
             }

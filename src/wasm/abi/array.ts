@@ -6,7 +6,7 @@ import { lowerBufferView } from "./buffer-view";
 import type { Planner } from "./family";
 import { show } from "./show";
 import { typeArguments } from "./typename";
-import { pointerSlot, type TypeHandler } from "./types";
+import { pointer, pointerSlot, type TypeHandler } from "./types";
 
 export const ARRAY_PREFIX = "~lib/array/Array";
 /** `Array<T>`: `{buffer, dataStart, byteLength, length}`. */
@@ -29,7 +29,7 @@ export function arrayFamily(typeName: string, planner: Planner): TypeHandler | u
     ...pointerSlot,
     typeName,
     lift: (memory, raw) => {
-      const ptr = Number(raw);
+      const ptr = pointer(raw);
       memory.expect(ptr, id, typeName);
       return memory.visit(ptr, typeName, () => {
         const { dataStart, length } = readArrayHeader(memory, ptr, size, typeName);

@@ -4,7 +4,7 @@ import { readArrayHeader } from "./array";
 import { decodeBase64, encodeBase64 } from "./base64";
 import type { Planner } from "./family";
 import { show } from "./show";
-import { pointerSlot, type TypeHandler } from "./types";
+import { pointer, pointerSlot, type TypeHandler } from "./types";
 
 export const ARRAY_BUFFER_TYPE = "~lib/arraybuffer/ArrayBuffer";
 
@@ -31,7 +31,7 @@ export function bytesFamily(typeName: string, planner: Planner): TypeHandler | u
   return {
     ...pointerSlot,
     typeName,
-    lift: (memory, raw) => encodeBase64(readBytes(memory, Number(raw), layout, id, typeName)),
+    lift: (memory, raw) => encodeBase64(readBytes(memory, pointer(raw), layout, id, typeName)),
     lower: (memory, value) => writeBytes(memory, toBytes(value, typeName), layout, id),
   };
 }

@@ -1,7 +1,7 @@
 import { AbiError } from "../errors";
 import type { Planner } from "./family";
 import { show } from "./show";
-import { alignUp, pointerSlot, type TypeHandler, type WasmValue } from "./types";
+import { alignUp, pointer, pointerSlot, type TypeHandler, type WasmValue } from "./types";
 
 interface FieldPlan {
   name: string;
@@ -32,7 +32,7 @@ export function classFamily(typeName: string, planner: Planner): TypeHandler | u
     ...pointerSlot,
     typeName,
     lift: (memory, raw) => {
-      const ptr = Number(raw);
+      const ptr = pointer(raw);
       const held = memory.expect(ptr, id, typeName);
       if (held < size) throw new AbiError(`${typeName} at ${ptr} holds ${held} bytes, fewer than its ${size}-byte layout`);
       return memory.visit(ptr, typeName, () => {

@@ -1,7 +1,7 @@
 import { AbiError } from "../errors";
 import type { Planner } from "./family";
 import { show } from "./show";
-import { pointerSlot, type TypeHandler } from "./types";
+import { pointer, pointerSlot, type TypeHandler } from "./types";
 
 /** `Date` resolves to the WASI shim's subclass in SDK builds; both share the std layout. */
 const DATE_TYPES: ReadonlySet<string> = new Set(["~lib/date/Date", "~lib/wasi_date/wasi_Date"]);
@@ -24,7 +24,7 @@ export function dateFamily(typeName: string, planner: Planner): TypeHandler | un
     ...pointerSlot,
     typeName,
     lift: (memory, raw) => {
-      const ptr = Number(raw);
+      const ptr = pointer(raw);
       const size = memory.expect(ptr, id, typeName);
       if (size < DATE_SIZE) throw new AbiError(`${typeName} at ${ptr} holds ${size} bytes, fewer than a Date's ${DATE_SIZE}`);
       const ms = Number(memory.view.getBigInt64(ptr + 16, true));

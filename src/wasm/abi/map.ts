@@ -5,7 +5,7 @@ import { keyHasher } from "./hash";
 import { show } from "./show";
 import { STRING_TYPE } from "./string";
 import { typeArguments } from "./typename";
-import { alignUp, pointerSlot, type TypeHandler, type WasmValue } from "./types";
+import { alignUp, pointer, pointerSlot, type TypeHandler, type WasmValue } from "./types";
 
 export const MAP_PREFIX = "~lib/map/Map";
 
@@ -42,7 +42,7 @@ export function mapFamily(typeName: string, planner: Planner): TypeHandler | und
     ...pointerSlot,
     typeName,
     lift: (memory, raw) => {
-      const ptr = Number(raw);
+      const ptr = pointer(raw);
       memory.expect(ptr, id, typeName);
       return memory.visit(ptr, typeName, () => {
         const view = memory.view;

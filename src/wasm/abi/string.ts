@@ -1,6 +1,6 @@
 import { AbiError } from "../errors";
 import { show } from "./show";
-import { pointerSlot, type TypeHandler } from "./types";
+import { pointer, pointerSlot, type TypeHandler } from "./types";
 
 export const STRING_TYPE = "~lib/string/String";
 
@@ -11,7 +11,7 @@ export const STRING_TYPE = "~lib/string/String";
 export const stringHandler: TypeHandler = {
   ...pointerSlot,
   typeName: STRING_TYPE,
-  lift: (memory, raw) => memory.readString(Number(raw), STRING_TYPE),
+  lift: (memory, raw) => memory.readString(pointer(raw), STRING_TYPE),
   lower: (memory, value) => {
     if (typeof value !== "string") throw new AbiError(`${show(value)} is not a string`);
     return memory.writeString(value);

@@ -4,7 +4,7 @@ import { elementsOf } from "./elements";
 import { lowerBufferView } from "./buffer-view";
 import type { Planner } from "./family";
 import { show } from "./show";
-import { pointerSlot, type TypeHandler } from "./types";
+import { pointer, pointerSlot, type TypeHandler } from "./types";
 
 /** Typed arrays other than the byte ones, by element type. */
 const elementTypes: Readonly<Record<string, string>> = {
@@ -39,7 +39,7 @@ export function typedArrayFamily(typeName: string, planner: Planner): TypeHandle
     ...pointerSlot,
     typeName,
     lift: (memory, raw) => {
-      const ptr = Number(raw);
+      const ptr = pointer(raw);
       memory.expect(ptr, id, typeName);
       const view = memory.view;
       const buffer = view.getUint32(ptr, true);

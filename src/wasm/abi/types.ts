@@ -22,6 +22,15 @@ export interface TypeHandler {
   store(view: DataView, addr: number, raw: WasmValue): void;
 }
 
+/**
+ * A guest pointer (or size) as the unsigned number it is. Wasm hands i32
+ * values to JavaScript as signed numbers, so an address past 2 GiB would
+ * otherwise read as negative.
+ *
+ * @example pointer(-2147483648) // 2147483648
+ */
+export const pointer = (raw: WasmValue): number => Number(raw) >>> 0;
+
 /** How a managed value sits inline: a 32-bit pointer. */
 export const pointerSlot = {
   size: 4,
