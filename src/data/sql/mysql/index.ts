@@ -68,9 +68,12 @@ function session(connection: Connection, timeoutMs: number, kill: () => Promise<
 
 async function withKill<T>(work: Promise<T>, ms: number, kill: () => Promise<void>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let expired = false;
+  const timeout = () => new Error(`the statement ran longer than ${ms} ms and was stopped`);
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const stop = () => reject(new Error(`the statement ran longer than ${ms} ms and was stopped`));
+      expired = true;
+      const stop = () => reject(timeout());
       kill().then(stop, stop);
     }, ms);
   });
@@ -78,6 +81,9 @@ async function withKill<T>(work: Promise<T>, ms: number, kill: () => Promise<voi
   work.catch(() => {});
   try {
     return await Promise.race([work, late]);
+  } catch (err) {
+    // The killed statement's "interrupted" may arrive before the kill's own answer: it is the timeout.
+    throw expired ? timeout() : err;
   } finally {
     clearTimeout(timer);
   }
