@@ -1,6 +1,9 @@
+import { builtinModules } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { TEST_API_KEY } from "./test/support/global-setup.ts";
+import { dataBindings, dataHyperdrives } from "./test/support/data-bindings.ts";
 
 // The Worker's env in tests: the stand-in services' addresses and the secrets
 // the example app's manifest templates.
@@ -35,12 +38,29 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: testBindings(inject) },
+            // The data tests' databases and stand-ins (test/support/data-setup.ts) too.
+            miniflare: { bindings: { ...testBindings(inject), ...dataBindings(inject) }, hyperdrives: dataHyperdrives(inject) },
           })),
         ],
         test: {
           name: "workers",
-          globalSetup: ["test/support/global-setup.ts"],
+          alias: { process: fileURLToPath(new URL("./test/support/node-process.cjs", import.meta.url)) },
+          globalSetup: ["test/support/global-setup.ts", "test/support/data-setup.ts"],
+          // mysql2 is CommonJS requiring ESM-first packages, which workerd's module
+          // fallback cannot load one by one: Vite bundles it (wrangler does the same).
+          deps: {
+            optimizer: {
+              ssr: {
+                enabled: true,
+                include: ["mysql2/promise"],
+                // Node's modules stay imports: workerd provides them (nodejs_compat).
+                // Except "process", which the test pool's module registry lacks: the global stands in.
+                rolldownOptions: {
+                  external: builtinModules.filter((m) => m !== "process").flatMap((m) => [m, `node:${m}`]),
+                },
+              },
+            },
+          },
           setupFiles: ["test/support/secret-scan.ts"],
           include: ["test/**/*.test.ts"],
           exclude: ["test/cli/**", "test/agents/**", "test/collections/**", "test/**/*.node.test.ts"],

@@ -23,6 +23,10 @@ import { measureInProcess, measureLogLine, runInProcess } from "./variants/inpro
 import { consoleLogger } from "../src/observability/log";
 import { createModusYoga, type ModusYoga } from "../src/graphql/yoga";
 import { meteringWorkloads, runWorkload } from "./variants/metering";
+import sqlWasm from "./build/sql/app.wasm";
+import sqlManifestJson from "./build/sql/modus.json";
+import { postgresDriver } from "../src/data/sql/postgres";
+import { measureConnections, sqlEndpoints } from "./variants/sql";
 import { agentObjects, agentsFetch } from "./variants/agents";
 import { collectionsFetch, measureVectorSet } from "./variants/collections";
 import { ModusCollection } from "../src/collections/object";
@@ -49,9 +53,12 @@ const app = createApp((s) => {
   // R7: production's Yoga and resolvers around the same app built without metering.
   const plainDeps = resolverDeps(unmeteredWasm, manifest, s, loaded);
   const unmetered = { name: "unmetered", path: "/bench/unmetered", auth: loaded.endpoints[0]!.auth, yoga: createModusYoga({ schema: loaded.schema, deps: plainDeps, endpoint: "/bench/unmetered" }) };
+  // D1: the postgresql test app, through a function and from a JS resolver.
+  const sqlManifest = sqlManifestJson as Manifest;
+  const sql = sqlEndpoints(sqlWasm, sqlManifest, s, loadApp(sqlWasm, sqlManifest, s, { sql: { postgresql: postgresDriver } }));
   // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer.
   const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { handleRequest: () => Response.json(answer) } as unknown as ModusYoga };
-  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, mw] };
+  return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, ...sql, mw] };
 }, BENCH_QUIET_LOGS ? { log: () => {} } : {});
 
 app.get("/bench/const", (c) => c.json(answer));
@@ -105,6 +112,8 @@ app.get("/bench/instances/run", (c) => {
   return c.json({ ok: true });
 });
 app.get("/bench/logline", (c) => c.json({ us: measureLogLine(consoleLogger, Number(c.req.query("n") ?? 1000)) }));
+
+app.get("/bench/sqlconn", async (c) => c.json(await measureConnections(sqlManifestJson as Manifest, c.env, Number(c.req.query("n") ?? 100))));
 
 // Agents (bench/lib/agents.mjs): the agents app and its Durable Objects.
 app.all("/agents/*", (c) => agentsFetch(c.req.raw, c.env, c.executionCtx));

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { packageRoot, defaultOutDir, displayPath } from "./paths.mjs";
 import { loadRuntimeModule } from "./runtime.mjs";
 import { buildExplorer } from "./explorer.mjs";
+import { composeHost } from "./host-imports.mjs";
 import { BuildError } from "./errors.mjs";
 import { resetTransformState } from "./transform-state.mjs";
 import { meterWasmFile } from "./meter.mjs";
@@ -74,6 +75,7 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
     const detail = problems.length ? problems.join("\n") : String(stderr).trim() || error.message;
     throw new BuildError(`build of ${displayPath(app)} failed:\n${detail}`);
   }
+  await checkHostImports({ wasmFile, manifest, outDir });
   await checkEmbedders(manifestFile, manifest, wasmFile);
   if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   // Instances then take their memory from the runtime's pool instead of reserving their own.
@@ -116,6 +118,19 @@ async function withoutTransformChatter(run) {
     return await run();
   } finally {
     Object.assign(console, saved);
+  }
+}
+
+/**
+ * Refuses a module that imports a host function no table provides (here,
+ * rather than at the Worker's first request), and writes `drivers.ts` beside
+ * it with the database drivers the app's connections use.
+ * @param {{ wasmFile: string, manifest: any, outDir: string }} opts
+ */
+export async function checkHostImports({ wasmFile, manifest, outDir }) {
+  const host = await composeHost({ wasmFile, manifest, outDir });
+  if (host.problems.length) {
+    throw new BuildError(`${displayPath(wasmFile)} imports host functions modus-edge does not provide:\n${host.problems.join("\n")}`);
   }
 }
 

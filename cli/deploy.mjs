@@ -25,7 +25,7 @@ export async function deployApp({ appDir, wasm, outDir = defaultOutDir, wrangler
   if (wasm) await usePrebuilt({ appDir, wasm, outDir });
   else await buildApp({ appDir, outDir });
   const config = writeWorkerConfig(outDir);
-  const { graphqlEndpoints, requiredSecrets } = await loadRuntimeModule();
+  const { graphqlEndpoints, requiredSecrets, hyperdriveBindingName } = await loadRuntimeModule();
   const manifest = JSON.parse(readFileSync(path.join(outDir, "modus.json"), "utf8"));
   const notes = [];
   for (const e of graphqlEndpoints(manifest)) {
@@ -38,6 +38,7 @@ export async function deployApp({ appDir, wasm, outDir = defaultOutDir, wrangler
   }
   const secrets = [...new Set(requiredSecrets(manifest).map((/** @type {{variable: string}} */ s) => s.variable))];
   if (secrets.length) notes.push(`the connections need these secrets (wrangler secret put NAME): ${secrets.join(", ")}`);
+  notes.push(...hyperdriveNotes(manifest, config, hyperdriveBindingName));
   for (const note of notes) process.stderr.write(`modus-edge: ${note}\n`);
 
   const wrangler = path.join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -47,4 +48,23 @@ export async function deployApp({ appDir, wasm, outDir = defaultOutDir, wrangler
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
   return await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}
+
+/**
+ * For each SQL connection: the Hyperdrive binding it uses, or how to add one.
+ * @param {any} manifest
+ * @param {string} config the generated wrangler config (it carries wrangler.toml's [[hyperdrive]] tables)
+ * @param {(connection: string) => string} bindingName
+ */
+function hyperdriveNotes(manifest, config, bindingName) {
+  const bound = new Set((JSON.parse(readFileSync(config, "utf8")).hyperdrive ?? []).map((/** @type {{binding: string}} */ h) => h.binding));
+  return Object.entries(manifest.connections ?? {})
+    .filter(([, c]) => c.type === "postgresql" || c.type === "mysql")
+    .map(([name]) => {
+      const binding = bindingName(name);
+      return bound.has(binding)
+        ? `connection "${name}" goes through the Hyperdrive binding ${binding}`
+        : `connection "${name}" connects straight to its connString (a new connection per call); for pooling add a Hyperdrive binding: ` +
+            `npx wrangler hyperdrive create <name> --connection-string=... then in wrangler.toml [[hyperdrive]] binding = "${binding}", id = "<id>"`;
+    });
 }

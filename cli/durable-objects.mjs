@@ -14,14 +14,14 @@ export function durableObjectsConfig() {
 
 /**
  * The lines a generated Worker entry adds to export the classes (after its
- * `wasm` and `manifest` imports).
+ * `wasm`, `manifest` and `drivers` imports).
  *
  * @example durableObjectExportLines('"/repo/src/durable-objects.ts"')
  * @param {string} modulePath the JSON-quoted path of src/durable-objects.ts
  */
 export function durableObjectExportLines(modulePath) {
   const names = durableObjectsConfig().classes.map((c) => c.className);
-  return [`import { durableObjects } from ${modulePath};`, "", `export const { ${names.join(", ")} } = durableObjects(wasm, manifest);`];
+  return [`import { durableObjects } from ${modulePath};`, "", `export const { ${names.join(", ")} } = durableObjects(wasm, manifest, { sql: drivers });`];
 }
 
 /** The `durable_objects` and `migrations` entries of a wrangler config. */

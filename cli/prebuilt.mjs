@@ -1,7 +1,7 @@
 // @ts-check
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkEmbedders, readManifest, writeIfChanged, writeManifest } from "./build.mjs";
+import { checkEmbedders, checkHostImports, readManifest, writeIfChanged, writeManifest } from "./build.mjs";
 import { BuildError } from "./errors.mjs";
 import { buildExplorer } from "./explorer.mjs";
 import { defaultOutDir, displayPath } from "./paths.mjs";
@@ -31,6 +31,7 @@ export async function usePrebuilt({ appDir, wasm, outDir = defaultOutDir, quiet 
   const about = await checkModule(bytes, wasmFile, manifest);
   await checkEmbedders(manifestFile, manifest, wasmFile);
   mkdirSync(outDir, { recursive: true });
+  await checkHostImports({ wasmFile, manifest, outDir });
   // Metered as a build is (cli/meter.mjs): the Worker serves only metered modules.
   writeIfChanged(path.join(outDir, "app.wasm"), meterBytes(bytes, (reason) => new BuildError(`--wasm: ${displayPath(wasmFile)} cannot be metered: ${reason}`)));
   writeManifest(outDir, manifest);

@@ -13,6 +13,7 @@ import { packageRoot } from "./paths.mjs";
  *   ManifestError: new (...a: any[]) => Error & { problems: { path: string, message: string }[] },
  *   graphqlEndpoints(manifest: any): { name: string, path: string, auth: string }[],
  *   requiredSecrets(manifest: any): { variable: string }[],
+ *   hyperdriveBindingName(connection: string): string,
  *   readMetadata(module: WebAssembly.Module): any,
  *   generateSchema(metadata: any, manifest?: any): { sdl: string, fields: unknown[] },
  *   embedderProblems(manifest: any, fnExports: any): { path: string, message: string }[],

@@ -35,15 +35,19 @@ export function writeWorkerConfig(outDir, { name = "modus-edge", exports = WORKE
   const toml = readFileSync(path.join(packageRoot, "wrangler.toml"), "utf8");
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
   if (!compatibilityDate) throw new Error("wrangler.toml has no compatibility_date");
+  const flags = /^compatibility_flags\s*=\s*(\[[^\]]*\])/m.exec(toml)?.[1];
   writeFileSync(path.join(outDir, "worker.ts"), workerEntry(exports));
+  const hyperdrive = hyperdriveEntries(toml);
   const config = {
     name,
     main: "worker.ts",
     compatibility_date: compatibilityDate,
+    ...(flags ? { compatibility_flags: JSON.parse(flags) } : {}),
     send_metrics: false,
     rules: [{ type: "CompiledWasm", globs: ["**/*.wasm"], fallthrough: true }],
     assets: { directory: "explorer", binding: "ASSETS", run_worker_first: true },
     ...bindings,
+    ...(hyperdrive.length ? { hyperdrive } : {}),
   };
   const file = path.join(outDir, "wrangler.json");
   writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
@@ -58,14 +62,36 @@ function workerEntry(exports) {
     'import wasm from "./app.wasm";',
     // modus.json here is plain JSON: the command wrote it from the app's JSONC.
     'import manifest from "./modus.json";',
+    // Written by modus-edge build: only the database drivers the app's connections use.
+    'import drivers from "./drivers.ts";',
     `import { createApp } from ${src("app")};`,
     `import { loadApp } from ${src("load")};`,
     ...exports.map((e) => `export { ${e.name} } from ${src(e.from)};`),
     "",
-    "export default createApp((services) => loadApp(wasm, manifest, services));",
+    "export default createApp((services) => loadApp(wasm, manifest, services, { sql: drivers }));",
     "",
     // The agents' Durable Object classes, built around this app's module (src/durable-objects.json).
     ...durableObjectExportLines(src("durable-objects")),
     "",
   ].join("\n");
+}
+
+/**
+ * The `[[hyperdrive]]` tables of the project's wrangler.toml (SQL connections'
+ * pools, `binding = "MODUS_<CONNECTION>_HYPERDRIVE"`), carried into generated
+ * configs so a deployed or dev Worker gets them. Only flat `key = "string"`
+ * lines are read, which is all a Hyperdrive binding has.
+ * @param {string} toml
+ * @returns {Record<string, string>[]}
+ */
+export function hyperdriveEntries(toml) {
+  const entries = [];
+  for (const block of toml.split(/^\s*(?=\[)/m)) {
+    if (!/^\[\[hyperdrive\]\]/.test(block)) continue;
+    /** @type {Record<string, string>} */
+    const entry = {};
+    for (const m of block.matchAll(/^\s*([A-Za-z_]+)\s*=\s*"([^"]*)"/gm)) entry[m[1]] = m[2];
+    entries.push(entry);
+  }
+  return entries;
 }

@@ -1,4 +1,4 @@
-import { planHostImports } from "./hostfns";
+import { hostTables, planHostImports, type HostOptions } from "./hostfns";
 import type { Manifest } from "./manifest/types";
 import { graphqlEndpoints } from "./manifest/endpoints";
 import { ManifestError, validateManifest } from "./manifest";
@@ -25,9 +25,11 @@ export interface LoadedApp {
  * GraphQL endpoint. Throws with a message
  * naming the problem when the app cannot be served.
  *
- * @example const app = loadApp(wasmModule, manifest, services);
+ * `host` carries the database drivers the Worker was built with.
+ *
+ * @example const app = loadApp(wasmModule, manifest, services, { sql: drivers });
  */
-export function loadApp(module: WebAssembly.Module, manifestJson: unknown, services: Services): LoadedApp {
+export function loadApp(module: WebAssembly.Module, manifestJson: unknown, services: Services, host: HostOptions = {}): LoadedApp {
   const problems = validateManifest(manifestJson);
   if (problems.length) throw new ManifestError(problems);
   const manifest = manifestJson as Manifest;
@@ -38,7 +40,7 @@ export function loadApp(module: WebAssembly.Module, manifestJson: unknown, servi
     );
   }
   const planner = new TypePlanner(metadata);
-  const imports = planHostImports(module, planner);
+  const imports = planHostImports(module, planner, hostTables(host));
   const schema = generateSchema(metadata, manifest);
   const plans = new Map<string, FunctionPlan>();
   for (const f of schema.fields) plans.set(f.functionName, planFunction(metadata.fnExports[f.functionName]!, planner));

@@ -13,6 +13,8 @@ const BUILDS = [
   // The hostile test app: its loops calibrate how fast each kind of work burns fuel.
   ["hardening", "test/hardening/app", true],
   ["hardening-unmetered", "test/hardening/app", false],
+  // D1, D2: the postgresql test app, written like Modus's example.
+  ["sql", "test/data/apps/postgresql", true],
 ];
 
 /**

@@ -80,10 +80,12 @@ export function printReport(r) {
     const range = perRound.length > 1 ? ` (${f(Math.min(...perRound), 2)}–${f(Math.max(...perRound), 2)})` : "";
     return [q.id, q.what, `${f(a.rps)} / ${f(b.rps)}`, `${f(a.p50, 1)} / ${f(b.p50, 1)}`, `${f(a.p99, 1)} / ${f(b.p99, 1)}`, `**${f(ratio, 2)}**${range}`, `≥ ${f(q.target, 2)}`, ratio >= q.target ? "yes" : "**no**"];
   });
-  const gz = r.size.gzipKiB;
-  ratioRows.push(["R5", "production Worker upload, gzip (wrangler deploy --dry-run)", "", "", "", `**${f(gz, 1)} KiB** (raw ${f(r.size.totalKiB, 1)} KiB)`, "≤ 400 KiB", gz <= 400 ? "yes" : "**no**"]);
-  const m = inFlightSummary(r.inFlight);
-  ratioRows.push(["M1", `model calls in flight in one isolate (stub answers after 2 s)`, "", "", "", `**${f(m.capacity)}** within 128 MiB (answered ${m.top.ok}/${m.top.n}, ${m.top.liveCalls} alive at once)`, "≥ 500", m.capacity >= 500 ? "yes" : "**no**"]);
+  // A partial run (--sql) has only its own rows and ratios.
+  const full = Boolean(r.size && r.inFlight && r.instances && r.inProcess);
+  const gz = r.size?.gzipKiB;
+  if (full) ratioRows.push(["R5", "production Worker upload, gzip (wrangler deploy --dry-run)", "", "", "", `**${f(gz, 1)} KiB** (raw ${f(r.size.totalKiB, 1)} KiB)`, "≤ 400 KiB", gz <= 400 ? "yes" : "**no**"]);
+  const m = full ? inFlightSummary(r.inFlight) : undefined;
+  if (m) ratioRows.push(["M1", `model calls in flight in one isolate (stub answers after 2 s)`, "", "", "", `**${f(m.capacity)}** within 128 MiB (answered ${m.top.ok}/${m.top.n}, ${m.top.liveCalls} alive at once)`, "≥ 500", m.capacity >= 500 ? "yes" : "**no**"]);
   out.push(table(["#", "comparison (A vs B)", "req/s A / B", "p50 ms A / B", "p99 ms A / B", "ratio A/B (range)", "target", "met"], ratioRows));
 
   out.push(`\n### Rows\n`);
@@ -94,6 +96,19 @@ export function printReport(r) {
     ),
   );
 
+  if (m) printRuntimeSections(r, m, out);
+  if (r.connections) {
+    const c = r.connections;
+    out.push(`\n### D2: SQL connections (ms per select of 10 rows, ${c.n} in a loop inside one request, PostgreSQL on 127.0.0.1)\n`);
+    out.push(table(["new connection per call (production)", "one connection reused", "cost of a connection"], [[f(c.perCallMs, 2), f(c.reusedMs, 2), f(c.connectMs, 2)]]));
+  }
+  const mc = r.machine;
+  out.push(`\nMachine: ${mc.nproc} × ${mc.cpu}, load average at the end ${mc.loadAverage}; Node ${mc.node}, workerd ${mc.workerd}, miniflare ${mc.miniflare}, autocannon ${mc.autocannon}, graphql-yoga ${mc.graphqlYoga}.`);
+  process.stdout.write(out.join("\n") + "\n");
+}
+
+/** Per-instance cost, in-isolate cost and M1 (full runs only). */
+function printRuntimeSections(r, m, out) {
   out.push(`\n### Per-instance cost (µs per call, ${r.settings.instanceCalls} calls in a loop inside one request)\n`);
   out.push(
     table(
@@ -188,7 +203,4 @@ export function printReport(r) {
     `\n128 MiB / Wasm memory per call = ${f(m.byWasm)} calls; 128 MiB / largest RSS growth per call = ${f(m.byRss)} calls (the table's figure is the smaller).` +
       ` Same model request from both R3 paths: ${r.sameModelRequest ? "yes" : "NO"}.`,
   );
-  const mc = r.machine;
-  out.push(`\nMachine: ${mc.nproc} × ${mc.cpu}, load average at the end ${mc.loadAverage}; Node ${mc.node}, workerd ${mc.workerd}, miniflare ${mc.miniflare}, autocannon ${mc.autocannon}, graphql-yoga ${mc.graphqlYoga}.`);
-  process.stdout.write(out.join("\n") + "\n");
 }

@@ -43,3 +43,22 @@ export async function startStub({ root, apiKey, slowMs }) {
 export function startNodeYoga({ sdl }) {
   return spawnServer(path.join(here, "node-yoga.mjs"), [sdl]);
 }
+
+/**
+ * A real PostgreSQL (test/support/databases.ts) with the SQL bench app's
+ * table and `rows` people in it, for D1 and D2.
+ * @returns {Promise<{ host: string, port: number, user: string, password: string, stop: () => Promise<void> }>}
+ */
+export async function startBenchPostgres({ root, rows }) {
+  const out = mkdtempSync(path.join(tmpdir(), "modus-edge-pg-"));
+  const file = path.join(out, "databases.mjs");
+  await build({ entryPoints: [path.join(root, "test/support/databases.ts")], outfile: file, platform: "node", format: "esm", bundle: true, logLevel: "warning" });
+  const { startPostgres } = await import(file);
+  const pg = await startPostgres("bench-pg-7d2c1a");
+  pg.admin("create table people (id serial primary key, name text not null, age int not null, home point null)");
+  const values = Array.from({ length: rows }, (_, i) => `('person ${i}', ${20 + (i % 50)}, point(${i}, ${-i}))`).join(",");
+  pg.admin(`insert into people (name, age, home) values ${values}`);
+  // The app connects as the database user, not the superuser that made the table.
+  pg.admin(`alter table people owner to ${pg.user}`);
+  return { host: pg.host, port: pg.port, user: pg.user, password: pg.password, stop: () => pg.close() };
+}

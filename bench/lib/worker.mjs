@@ -24,10 +24,10 @@ export async function startBenchWorker({ root, bindings, durableObjects, inspect
     conditions: ["workerd", "worker", "browser"],
     mainFields: ["browser", "module", "main"],
     minify: false,
-    // workerd's own modules (the Durable Object base class).
-    external: ["cloudflare:*"],
     logLevel: "warning",
     define: { BENCH_QUIET_LOGS: inspectorPort ? "true" : "false" },
+    // workerd's own modules (nodejs_compat for the database drivers).
+    external: ["node:*", "cloudflare:*"],
     plugins: [
       {
         // Wasm stays a separate CompiledWasm module, as wrangler's rule makes it.
@@ -52,6 +52,7 @@ export async function startBenchWorker({ root, bindings, durableObjects, inspect
     ],
     modulesRoot: out,
     compatibilityDate: "2026-04-26",
+    compatibilityFlags: ["nodejs_compat"],
     bindings,
     ...(durableObjects ? { durableObjects } : {}),
     // Only for profiling (bench/profile.mjs): an attached inspector slows the Worker.

@@ -144,11 +144,14 @@ export class Point {
     return reserve(quote(self.toString()));
   }
 
+  // Fills `this`: json-as allocates the object of a nested field and keeps that one.
   @deserializer
   private deserialize(json: string): Point {
     const p = parsePoint(unquote(json, "Point"));
     if (p.length == 0) throw new Error("Invalid Point string");
-    return new Point(p[0], p[1]);
+    this.x = p[0];
+    this.y = p[1];
+    return this;
   }
 }
 
@@ -178,11 +181,14 @@ export class Location {
     return reserve(quote(self.toString()));
   }
 
+  // Fills `this`, as Point's does.
   @deserializer
   private deserialize(json: string): Location {
     const p = parsePoint(unquote(json, "Location"));
     if (p.length == 0) throw new Error("Invalid Location string");
-    return new Location(p[0], p[1]);
+    this.longitude = p[0];
+    this.latitude = p[1];
+    return this;
   }
 }
 

@@ -65,7 +65,13 @@ export class Request {
 
   constructor(query: Query | null = null, mutations: Mutation[] | null = null) {
     if (query) this.query = query;
-    if (mutations) this.mutations = mutations;
+    // Copied: an empty rest-parameter array is not of the Array<Mutation> class the
+    // module's metadata describes, and the host checks class ids.
+    if (mutations) {
+      const list = new Array<Mutation>();
+      for (let i = 0; i < mutations.length; i++) list.push(mutations[i]);
+      this.mutations = list;
+    }
   }
 }
 

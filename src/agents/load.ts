@@ -1,5 +1,5 @@
 import { createEmbedders } from "../collections/embedders";
-import { planHostImports } from "../hostfns";
+import { hostTables, planHostImports, type HostOptions } from "../hostfns";
 import type { Manifest } from "../manifest/types";
 import { readMetadata } from "../metadata/read";
 import { consoleLogger } from "../observability/log";
@@ -13,13 +13,13 @@ import { planAgentExports, type AgentModule } from "./guest";
  *
  * @example const getModule = agentModuleLoader(wasm, manifest);
  */
-export function agentModuleLoader(module: WebAssembly.Module, manifest: unknown): () => AgentModule {
+export function agentModuleLoader(module: WebAssembly.Module, manifest: unknown, host: HostOptions = {}): () => AgentModule {
   let loaded: AgentModule | undefined;
   return () => {
     if (loaded) return loaded;
     const metadata = readMetadata(module);
     const planner = new TypePlanner(metadata);
-    const imports = planHostImports(module, planner);
+    const imports = planHostImports(module, planner, hostTables(host));
     const embedders = createEmbedders({ module, imports, metadata, planner, manifest: manifest as Manifest });
     loaded = {
       module,

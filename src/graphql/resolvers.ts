@@ -7,7 +7,7 @@ import { FunctionError, invoke, type FunctionPlan } from "../wasm/invoke";
 /** How a resolver runs a call: production's `invoke` (a fresh instance), or a variant the benchmarks compare. */
 export type Invoke = typeof invoke;
 import type { ImportsFactory } from "../hostfns";
-import type { CallContext, Services } from "../wasm/context";
+import { closeResources, type CallContext, type Services } from "../wasm/context";
 import { CallLogs } from "../wasm/logs";
 import type { Manifest } from "../manifest/types";
 import { ErrorCode } from "./errors";
@@ -58,14 +58,19 @@ function callFunction(
     limits: context.modus.limits,
     request: context.modus.scope,
     usage: { fuel: 0, memoryBytes: 0 },
+    resources: new Map(),
   };
   context.modus.calls.set(String(path[0]), ctx);
   const started = performance.now();
-  const done = (value: unknown) => {
-    report(deps.services, ctx, "ok", performance.now() - started);
-    return value;
-  };
-  const failed = (err: unknown): never => {
+  // Connections the call opened are closed before it reports (a synchronous call opens none: they are async host functions).
+  const closed = <T>(then: () => T): T | Promise<T> => (ctx.resources?.size ? closeResources(ctx).then(then) : then());
+  const done = (value: unknown) =>
+    closed(() => {
+      report(deps.services, ctx, "ok", performance.now() - started);
+      return value;
+    });
+  const failed = (err: unknown) => closed(() => fail(err));
+  const fail = (err: unknown): never => {
     const outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
     if (err instanceof FunctionError && err.limit) deps.services.metrics.count("modus_limits_total", { limit: err.limit });
     report(deps.services, ctx, outcome, performance.now() - started);

@@ -4,7 +4,8 @@ export class HostCallLimitError extends Error {
 }
 
 /**
- * Bounds the outbound host calls (model calls, http.fetch) of one request:
+ * Bounds the outbound host calls (model calls, http.fetch, database and
+ * GraphQL/Dgraph/Neo4j queries) of one request:
  * at most `concurrency` in flight (later ones wait their turn, as Workers
  * queue connections past six), and `total` in all (later ones fail with an
  * error naming the limit, as Workers refuse subrequests past theirs).
@@ -26,7 +27,7 @@ export class HostCallGate {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.#started >= this.#total) {
       throw new HostCallLimitError(
-        `this request already made ${this.#total} outbound calls (models, http), its limit (MODUS_HOST_CALLS_LIMIT)`,
+        `this request already made ${this.#total} outbound calls (models, http, data connections), its limit (MODUS_HOST_CALLS_LIMIT)`,
       );
     }
     this.#started++;

@@ -6,8 +6,13 @@ import { systemFunctions } from "./system";
 import { secretsFunctions } from "./secrets";
 import { modelFunctions } from "./models";
 import { httpFunctions } from "./http";
+import { sqlFunctions } from "./sql";
+import { graphqlFunctions } from "./graphql";
+import { dgraphFunctions } from "./dgraph";
+import { neo4jFunctions } from "./neo4j";
 import { agentFunctions } from "./agents";
 import { collectionFunctions } from "./collections";
+import type { SqlDrivers } from "../data/sql/types";
 import { builtinTypeName, shortTypeName, type AbiHostFunction, type GuestParts, type HostFunction } from "./types";
 import { wasiFunctions } from "./wasi";
 import { meterFunctions } from "./meter";
@@ -17,17 +22,36 @@ import { readLimits } from "../limits";
 import { MEMORY_IMPORT, MemoryPool } from "../wasm/pool";
 import { functionIndex, reachableImports, type FunctionIndex } from "../wasm/functions";
 
-/** Every host function modus-edge provides, by import module. */
-export const hostFunctions: readonly HostFunction[] = [
-  ...systemFunctions,
-  ...secretsFunctions,
-  ...modelFunctions,
-  ...httpFunctions,
-  ...agentFunctions,
-  ...collectionFunctions,
-  ...wasiFunctions,
-  ...meterFunctions,
-];
+/** What a Worker is composed with beyond the host tables themselves: database drivers. */
+export interface HostOptions {
+  /** The SQL drivers bundled for the app's connections (see `modus-edge build`). */
+  sql?: SqlDrivers;
+}
+
+/**
+ * The host tables, bound to the drivers the Worker was composed with.
+ *
+ * @example planHostImports(module, planner, hostTables({ sql: { postgresql: postgresDriver } }))
+ */
+export function hostTables(options: HostOptions = {}): readonly HostFunction[] {
+  return [
+    ...systemFunctions,
+    ...secretsFunctions,
+    ...modelFunctions,
+    ...httpFunctions,
+    ...sqlFunctions(options.sql ?? {}),
+    ...graphqlFunctions,
+    ...dgraphFunctions,
+    ...neo4jFunctions,
+    ...agentFunctions,
+    ...collectionFunctions,
+    ...wasiFunctions,
+    ...meterFunctions,
+  ];
+}
+
+/** Every host function modus-edge provides, by import module (SQL without drivers). */
+export const hostFunctions: readonly HostFunction[] = hostTables();
 
 /**
  * The parts of one instance its host functions reach: its memory once it

@@ -12,7 +12,7 @@ export interface Limits {
   readonly logBytes: number;
   /** Size of one GraphQL response body, in bytes. */
   readonly responseBytes: number;
-  /** Outbound host calls (models, http) one request may have in flight; more wait their turn. */
+  /** Outbound host calls (models, http, data connections) one request may have in flight; more wait their turn. */
   readonly hostConcurrency: number;
   /** Outbound host calls one request may make in all. */
   readonly hostCalls: number;

@@ -56,6 +56,17 @@ export function originOverrideName(connection: string): string {
 }
 
 /**
+ * The Hyperdrive binding a postgresql or mysql connection uses when the Worker
+ * has one: `MODUS_<CONNECTION>_HYPERDRIVE` (declared in wrangler.toml as
+ * `[[hyperdrive]] binding = "MODUS_MY_DB_HYPERDRIVE"`).
+ *
+ * @example hyperdriveBindingName("my-db") // "MODUS_MY_DB_HYPERDRIVE"
+ */
+export function hyperdriveBindingName(connection: string): string {
+  return `${connectionEnvPrefix(connection)}HYPERDRIVE`;
+}
+
+/**
  * The connection's origin override from `env`, or undefined when unset.
  * Throws ConnectionError when the value is more than scheme, host and port.
  *

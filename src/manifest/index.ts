@@ -16,6 +16,7 @@ export {
 export {
   ConnectionError,
   buildRequestForConnection,
+  hyperdriveBindingName,
   matchHttpConnection,
   originOverride,
   originOverrideName,

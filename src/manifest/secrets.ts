@@ -25,7 +25,7 @@ const TEMPLATED_FIELDS: Record<ConnectionType, readonly (readonly string[])[]> =
   postgresql: [["connString"]],
   mysql: [["connString"]],
   dgraph: [["connString"], ["key"]],
-  neo4j: [["username"], ["password"]],
+  neo4j: [["dbUri"], ["username"], ["password"]],
 };
 
 /**

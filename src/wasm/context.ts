@@ -72,6 +72,12 @@ export interface CallContext {
   readonly request?: RequestScope;
   /** Where the call's usage is written, when the caller wants it. */
   readonly usage?: CallUsage;
+  /**
+   * What host functions opened for this call (database connections), by key;
+   * the resolver closes them when the call ends. Absent where nothing closes
+   * them (tests, benchmarks): host functions then close their own.
+   */
+  readonly resources?: Map<string, Promise<CallResource>>;
   /** The agent the call runs inside (its Durable Object), when it runs in one. */
   readonly agent?: CallingAgent;
 }
@@ -82,6 +88,31 @@ export interface CallingAgent {
   readonly name: string;
   /** Publishes to the agent's subscribers, in order with its status events. */
   publish(eventName: string, data: unknown): void;
+}
+
+/** Something a call keeps open across its host calls, closed when the call ends. */
+export interface CallResource {
+  close(): Promise<void>;
+}
+
+/**
+ * Closes everything the call opened; a failure to close is ignored, never thrown.
+ *
+ * @example await closeResources(ctx);
+ */
+export async function closeResources(ctx: CallContext): Promise<void> {
+  if (!ctx.resources?.size) return;
+  const open = [...ctx.resources.values()];
+  ctx.resources.clear();
+  await Promise.all(
+    open.map(async (r) => {
+      try {
+        await (await r).close();
+      } catch {
+        // A resource that failed to open, or a connection already gone: nothing to close.
+      }
+    }),
+  );
 }
 
 /** Log levels that make a GraphQL error for the field, as in Modus. */

@@ -37,7 +37,7 @@ describe("the agents' Durable Object configuration", () => {
     const file = writeWorkerConfig(out);
     expect(read(file)).toEqual({ bindings, migrations });
     const entry = readFileSync(path.join(out, "worker.ts"), "utf8");
-    const exported = "export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest);";
+    const exported = "export const { ModusAgent, ModusAgentRegistry, ModusCollection } = durableObjects(wasm, manifest, { sql: drivers });";
     expect(entry).toContain(exported);
     expect(readFileSync("src/index.ts", "utf8")).toContain(exported);
   });

@@ -29,7 +29,7 @@ describe("outbound host calls per request", () => {
   it("past the count limit fail with an error naming it", async () => {
     const { body } = await query(`{ fetchMany(url: "${ECHO}", times: 8) }`, { env: { MODUS_HOST_CALLS_LIMIT: "5" } });
     expect(body.errors).toContainEqual({
-      message: "modus_http_client.fetch: this request already made 5 outbound calls (models, http), its limit (MODUS_HOST_CALLS_LIMIT)",
+      message: "modus_http_client.fetch: this request already made 5 outbound calls (models, http, data connections), its limit (MODUS_HOST_CALLS_LIMIT)",
       path: ["fetchMany"],
       extensions: { level: "error" },
     });

@@ -1,6 +1,7 @@
 // Starts the stand-ins for internet services (a model provider, a JWKS
 // endpoint) on 127.0.0.1 before the workerd tests, and hands their addresses
-// to the pool, which passes them to the Worker as env.
+// to the pool, which passes them to the Worker as env. The data services are
+// started by data-setup.ts, for the project that runs the data tests.
 import type { TestProject } from "vitest/node";
 import { startProviderStub } from "./provider-stub.ts";
 import { startJwksServer } from "./jwks-server.ts";
