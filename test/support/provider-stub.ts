@@ -136,6 +136,9 @@ export async function startProviderStub(opts: ProviderStubOptions): Promise<Prov
       send(res, { status: 500, body: { error: { message: `stub failure: ${String(err)}`, type: "server_error", param: null, code: null } } });
     }
   });
+  // Node closes a kept-alive connection after 5 s idle; workerd may be writing the next request on it
+  // just then (a broken pipe, "Network connection lost"). Idle connections stay open for the run instead.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
