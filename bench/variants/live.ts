@@ -30,11 +30,12 @@ export function createLiveTracker() {
   return {
     watch(imports: ImportsFactory, services: Services): { imports: ImportsFactory; services: Services } {
       return {
-        imports: (ctx, cell) => {
+        // With the factory's own properties (its memory pool, function table, synchronous functions).
+        imports: Object.assign((ctx: Parameters<ImportsFactory>[0], cell: Parameters<ImportsFactory>[1]) => {
           live.set(ctx.executionId, cell);
           peakCalls = Math.max(peakCalls, live.size);
           return imports(ctx, cell);
-        },
+        }, imports),
         services: {
           ...services,
           log: (fields) => {
