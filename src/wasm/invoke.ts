@@ -50,8 +50,8 @@ export interface GuestInstance {
   readonly exports: RuntimeExports & Record<string, unknown>;
   readonly memory: GuestMemory;
   readonly meter: Meter;
-  /** One of the instance's functions by name (from its exports or its function table). */
-  readonly fn: (name: string) => Function | undefined;
+  /** One of the instance's functions by name (from its exports or its function table); throws if there is none. */
+  readonly fn: (name: string) => Function;
   /**
    * Ends the instance's life: a pooled memory goes back to its pool, so the
    * instance must not run again. Call it only once no call of it is live.
@@ -83,7 +83,12 @@ export function instantiateFor(module: WebAssembly.Module, imports: ImportsFacto
   const exports = instance.exports as unknown as GuestInstance["exports"];
   const memory = new GuestMemory(exports);
   cell.memory = memory;
-  const fn = (name: string) => guestFunction(exports, imports.functions, name);
+  const fn = (name: string) => {
+    const found = guestFunction(exports, imports.functions, name);
+    // A wrapped imports factory must keep the factory's properties (its function table among them).
+    if (!found) throw new Error(`the module has no function ${name} (neither exported nor in its function table)`);
+    return found;
+  };
   const guest = { exports, memory, meter: cell.meter!, fn, retire };
   try {
     exports._initialize?.();
