@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "./paths.mjs";
+import { importBundle } from "./bundle.mjs";
 
 const DRIVERS = {
   postgresql: { name: "postgresDriver", file: "src/data/sql/postgres/index.ts" },
@@ -48,18 +49,6 @@ let loaded;
 
 // The runtime's src/hostfns/check.ts, bundled once per process (dev rebuilds reuse it).
 function loadCheckModule() {
-  loaded ??= (async () => {
-    const esbuild = await import("esbuild");
-    const result = await esbuild.build({
-      entryPoints: [path.join(packageRoot, "src", "hostfns", "check.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      mainFields: ["module", "main"],
-      write: false,
-      logLevel: "silent",
-    });
-    return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`);
-  })();
+  loaded ??= importBundle({ entryPoints: [path.join(packageRoot, "src", "hostfns", "check.ts")] });
   return loaded;
 }

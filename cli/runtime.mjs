@@ -1,6 +1,7 @@
 // @ts-check
 import path from "node:path";
 import { packageRoot } from "./paths.mjs";
+import { importBundle } from "./bundle.mjs";
 
 /**
  * The runtime's own TypeScript modules the command needs, bundled on the fly
@@ -28,10 +29,9 @@ export function loadRuntimeModule() {
 /** @type {Promise<any> | undefined} */
 let loaded;
 
-async function bundleRuntimeModule() {
-  const esbuild = await import("esbuild");
+function bundleRuntimeModule() {
   const src = (/** @type {string} */ file) => JSON.stringify(path.join(packageRoot, "src", file));
-  const result = await esbuild.build({
+  return importBundle({
     stdin: {
       contents: [
         `export * from ${src("manifest/index.ts")};`,
@@ -41,13 +41,5 @@ async function bundleRuntimeModule() {
       resolveDir: packageRoot,
       loader: "ts",
     },
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "silent",
   });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
 }

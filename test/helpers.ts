@@ -12,7 +12,8 @@ export interface Reply {
   text: string;
 }
 
-async function reply(res: Response): Promise<Reply> {
+/** Reads a response as the tests check it (text, JSON body when it parses), scanning it for secrets. */
+export async function reply(res: Response): Promise<Reply> {
   const text = await res.text();
   recordResponse(text);
   let body: any = text;

@@ -5,8 +5,7 @@ import wasm from "./build/app.wasm";
 import manifest from "./build/modus.json";
 import { createApp } from "../../src/app";
 import { loadApp } from "../../src/load";
-import { recordResponse } from "../support/secret-scan";
-import { testEnv } from "../helpers";
+import { reply, testEnv, type Reply } from "../helpers";
 
 const app = createApp((services) => loadApp(wasm, manifest, services));
 
@@ -30,25 +29,11 @@ export const hardeningEnv: Record<string, string> = {
   MODUS_PROVIDER_ORIGIN: stub,
 };
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
+export type { Reply };
 
 /** Sends a request to the hostile app's Worker, with `env` over {@link hardeningEnv}. */
 export async function send(path: string, init: RequestInit = {}, env: Record<string, string> = {}): Promise<Reply> {
-  const res = await app.fetch(new Request(`http://localhost${path}`, init), { ...hardeningEnv, ...env });
-  const text = await res.text();
-  recordResponse(text);
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: tests read `text`
-  }
-  return { status: res.status, headers: res.headers, text, body };
+  return reply(await app.fetch(new Request(`http://localhost${path}`, init), { ...hardeningEnv, ...env }));
 }
 
 /** Posts a GraphQL operation as JSON. */
