@@ -1,44 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startProviderStub, type ProviderStub } from "../support/provider-stub";
+import { ask as askDev, freePort, until } from "./dev-server";
 
 const cli = path.resolve("bin/modus-edge.mjs");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function ask(port: number, query: string): Promise<any> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query }),
-    });
-    return await res.json();
-  } catch {
-    return undefined;
-  }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// The server restarts while the app rebuilds: a refused connection reads as "no answer yet".
+const ask = (port: number, query: string): Promise<any> => askDev(port, query).catch(() => undefined);
 
 describe("modus-edge dev", () => {
   let child: ChildProcess | undefined;
