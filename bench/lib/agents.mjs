@@ -7,25 +7,8 @@
 // `agentInfo` (a function call plus one call to the agent's object, no agent
 // code). All four are taken back to back per agent, so load hits them alike.
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-
-async function post(url, query, variables) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  const body = await res.json();
-  if (!res.ok || body.errors) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
-}
-
-async function timed(fn) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
+import { median } from "./load.mjs";
+import { post, quantile, timed } from "./samples.mjs";
 
 /**
  * @param {{ url: string, agents: number, rounds: number, log: (msg: string) => void }} opts

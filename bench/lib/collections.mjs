@@ -6,12 +6,9 @@
 // are taken back to back per sample, so load hits them alike. The search
 // inside the isolate, without RPC or GraphQL, is timed apart (/bench/vectorset).
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+import { median } from "./load.mjs";
+import { post, quantile, timed } from "./samples.mjs";
+
 const stats = (xs) => ({ p50: median(xs), p90: quantile(xs, 0.9), mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length });
 
 const WORDS = (
@@ -21,19 +18,6 @@ const WORDS = (
 
 /** Text `i`: five vocabulary words and a word of its own, always the same. */
 const textOf = (i) => [0, 1, 2, 3, 4].map((j) => WORDS[(i * 7 + j * 13 + ((i * j) % 11)) % WORDS.length]).join(" ") + ` doc${i}`;
-
-async function post(url, query, variables) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  const body = await res.json();
-  if (!res.ok || body.errors) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
-}
-
-async function timed(fn) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
 
 /**
  * @param {{ url: string, vectors: number, batch: number, samples: number, limit: number, log: (msg: string) => void }} opts
