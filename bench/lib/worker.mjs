@@ -25,7 +25,13 @@ export async function startBenchWorker({ root, bindings, durableObjects, inspect
     mainFields: ["browser", "module", "main"],
     minify: false,
     logLevel: "warning",
-    define: { BENCH_QUIET_LOGS: inspectorPort ? "true" : "false" },
+    // NODE_ENV as `wrangler deploy` defines it, so libraries take their production paths (graphql-js's instanceof checks).
+    define: {
+      BENCH_QUIET_LOGS: inspectorPort ? "true" : "false",
+      "process.env.NODE_ENV": '"production"',
+      "global.process.env.NODE_ENV": '"production"',
+      "globalThis.process.env.NODE_ENV": '"production"',
+    },
     // workerd's own modules (nodejs_compat for the database drivers).
     external: ["node:*", "cloudflare:*"],
     plugins: [

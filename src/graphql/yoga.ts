@@ -63,6 +63,8 @@ export function yogaWithResolvers(opts: {
     graphiql: false,
     landingPage: false,
     batching: false,
+    // The endpoint middleware refuses every POST that is not JSON (415), so Yoga's multipart parser never matches.
+    multipart: false,
     maskedErrors: { maskError },
     context: (initial) => ({ ...initial, modus: requestState(initial.limits ?? readLimits(initial.env)) }),
     // CORS is the Worker's (src/middleware/cors), from the env; Yoga's default echoes any origin.
