@@ -9,13 +9,14 @@ import { consoleLogger, type Logger } from "./observability/log";
 import { requestMetrics } from "./middleware/metrics";
 import { health } from "./health";
 import { missingJspi, type JspiApi } from "./jspi";
-import { timeZone, type TimeZoneVariables } from "./middleware/time-zone";
-import { bearerAuth, type AuthVariables } from "./middleware/auth";
+import { chain } from "./middleware/chain";
+import { timeZoneStep, type TimeZoneVariables } from "./middleware/time-zone";
+import { bearerAuthStep, type AuthVariables } from "./middleware/auth";
 import { explorer } from "./middleware/explorer";
-import { corsFromEnv } from "./middleware/cors";
-import { jsonPostsOnly } from "./middleware/content-type";
-import { limitsFromEnv, type LimitsVariables } from "./middleware/limits";
-import { responseLimit } from "./middleware/response-limit";
+import { corsStep } from "./middleware/cors";
+import { jsonPostsStep } from "./middleware/content-type";
+import { limitsStep, type LimitsVariables } from "./middleware/limits";
+import { responseLimitStep } from "./middleware/response-limit";
 import { opsToken, type OpsVariables } from "./middleware/ops-token";
 
 export type Env = Record<string, unknown>;
@@ -102,10 +103,10 @@ export function createApp(load: (services: Services) => LoadedApp, { webAssembly
   );
 
   for (const endpoint of loaded.endpoints) {
+    // One middleware for the endpoint's checks (each Hono layer costs a dispatch per request).
     // CORS first: a preflight is answered before auth, which it could not pass.
-    app.use(endpoint.path, corsFromEnv(), limitsFromEnv(), jsonPostsOnly(), responseLimit());
-    if (endpoint.auth === "bearer-token") app.use(endpoint.path, bearerAuth({ log: services.log }));
-    app.use(endpoint.path, timeZone());
+    const auth = endpoint.auth === "bearer-token" ? [bearerAuthStep({ log: services.log })] : [];
+    app.use(endpoint.path, chain<AppEnv>(corsStep(), limitsStep(), jsonPostsStep(), responseLimitStep(), ...auth, timeZoneStep()));
     // handleRequest, not fetch: fetch also ties each response to the request's abort signal,
     // which a Worker does not need (a disconnected client cancels the whole handler).
     const handle = endpoint.yoga.handleRequest as HandleInParts;
