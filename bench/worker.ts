@@ -22,6 +22,7 @@ import { instantiateLoop, measureInstanceCost, prepareModule } from "./variants/
 import { measureInProcess, measureLogLine, runInProcess } from "./variants/inproc";
 import { consoleLogger } from "../src/observability/log";
 import { createModusYoga, type ModusYoga } from "../src/graphql/yoga";
+import { MeasuredResponse } from "../src/middleware/response-limit";
 import { meteringWorkloads, runWorkload } from "./variants/metering";
 import sqlWasm from "./build/sql/app.wasm";
 import sqlManifestJson from "./build/sql/modus.json";
@@ -34,6 +35,7 @@ import { ModusCollection } from "../src/collections/object";
 const manifest = manifestJson as Manifest;
 // R4's ceiling: the answer /graphql gives, as a constant.
 const answer = { data: { sayHello: "Hello, edge!" } };
+const constant = () => new MeasuredResponse(JSON.stringify(answer), { headers: { "content-type": "application/graphql-response+json; charset=utf-8" } });
 const live = createLiveTracker();
 const modules = {
   example: prepareModule(wasm, manifest),
@@ -56,8 +58,9 @@ const app = createApp((s) => {
   // D1: the postgresql test app, through a function and from a JS resolver.
   const sqlManifest = sqlManifestJson as Manifest;
   const sql = sqlEndpoints(sqlWasm, sqlManifest, s, loadApp(sqlWasm, sqlManifest, s, { sql: { postgresql: postgresDriver } }));
-  // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer.
-  const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { handleRequest: () => Response.json(answer) } as unknown as ModusYoga };
+  // Hono and the endpoint's middleware alone: the same chain as /graphql around a constant answer,
+  // in the Response class Yoga answers with (the response limit passes it unread, as in production).
+  const mw = { name: "mw", path: "/bench/mw", auth: loaded.endpoints[0]!.auth, yoga: { handleRequest: () => constant() } as unknown as ModusYoga };
   return { ...loaded, endpoints: [...loaded.endpoints, ...extra, unmetered, ...sql, mw] };
 }, BENCH_QUIET_LOGS ? { log: () => {} } : {});
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
+import { chain, type Step } from "../chain";
+import { allowedOrigin, corsPolicy, preflight, type CorsPolicy } from "./policy";
 
 export interface CorsOptions {
   /** Env var listing the origins allowed to call cross-origin (comma-separated, or `*`). */
@@ -9,7 +9,35 @@ export interface CorsOptions {
   credentialsVar?: string;
 }
 
-const ALLOW_HEADERS = ["Content-Type", "Accept", "Authorization", "X-Time-Zone"];
+/**
+ * CORS for a GraphQL endpoint, from the env, as a {@link Step} (see
+ * {@link corsFromEnv}). Its headers go on `c.res` before the handler runs,
+ * so the handler's answer and an error answer both carry them.
+ *
+ * @example app.use("/graphql", chain(corsStep(), limitsStep()));
+ */
+export const corsStep = ({ originsVar = "MODUS_CORS_ORIGINS", credentialsVar = "MODUS_CORS_CREDENTIALS" }: CorsOptions = {}): Step => {
+  // Read once per distinct setting (the env is fixed for an isolate's life); a bad one is refused each time.
+  let cached: { key: string; policy: CorsPolicy } | undefined;
+  return {
+    before(c) {
+      const env = (c.env ?? {}) as Record<string, unknown>;
+      const origins = String(env[originsVar] ?? "").trim();
+      const credentials = String(env[credentialsVar] ?? "").trim();
+      const key = `${origins}\u0000${credentials}`;
+      if (cached?.key !== key) cached = { key, policy: corsPolicy(origins, credentials, { originsVar, credentialsVar }) };
+      const policy = cached.policy;
+      if (c.req.method === "OPTIONS") return preflight(policy, c.req.header("origin") ?? "");
+      // Nothing to add when no origin is allowed: the answer does not vary by Origin then.
+      if (!policy.origins && !policy.credentials) return;
+      const allowed = allowedOrigin(policy, c.req.header("origin") ?? "");
+      const headers = c.res.headers;
+      if (allowed) headers.set("Access-Control-Allow-Origin", allowed);
+      if (policy.credentials) headers.set("Access-Control-Allow-Credentials", "true");
+      if (policy.origins !== "*") headers.append("Vary", "Origin");
+    },
+  };
+};
 
 /**
  * CORS for a GraphQL endpoint, from the env. With no allowed origins (the
@@ -20,45 +48,4 @@ const ALLOW_HEADERS = ["Content-Type", "Accept", "Authorization", "X-Time-Zone"]
  *
  * @example app.use("/graphql", corsFromEnv()); // MODUS_CORS_ORIGINS=https://app.example.com
  */
-export const corsFromEnv = ({ originsVar = "MODUS_CORS_ORIGINS", credentialsVar = "MODUS_CORS_CREDENTIALS" }: CorsOptions = {}): MiddlewareHandler => {
-  // Built once per distinct setting (the env is fixed for an isolate's life).
-  let cached: { key: string; handler: MiddlewareHandler } | undefined;
-  return async function corsFromEnv(c, next) {
-    const env = (c.env ?? {}) as Record<string, unknown>;
-    const origins = String(env[originsVar] ?? "").trim();
-    const credentials = String(env[credentialsVar] ?? "").trim();
-    const key = `${origins}\u0000${credentials}`;
-    if (cached?.key !== key) cached = { key, handler: build(origins, credentials, originsVar, credentialsVar) };
-    return cached.handler(c, next);
-  };
-};
-
-function build(origins: string, credentials: string, originsVar: string, credentialsVar: string): MiddlewareHandler {
-  if (credentials !== "" && credentials !== "true" && credentials !== "false") {
-    throw new HTTPException(503, { message: `${credentialsVar} must be "true" or "false", not ${JSON.stringify(credentials)}` });
-  }
-  const withCredentials = credentials === "true";
-  if (origins === "*") {
-    if (withCredentials) throw new HTTPException(503, { message: `${credentialsVar}=true cannot be combined with ${originsVar}=*: name the origins` });
-    return cors({ origin: "*", allowMethods: ["GET", "POST"], allowHeaders: ALLOW_HEADERS, maxAge: 600 });
-  }
-  const allowed = origins ? origins.split(",").map((o) => o.trim()).filter(Boolean) : [];
-  for (const origin of allowed) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      // reported below
-    }
-    if (!parsed || parsed.origin !== origin) {
-      throw new HTTPException(503, { message: `${originsVar} lists ${JSON.stringify(origin)}, which is not an origin such as https://app.example.com` });
-    }
-  }
-  return cors({
-    origin: (origin) => (allowed.includes(origin) ? origin : null),
-    allowMethods: ["GET", "POST"],
-    allowHeaders: ALLOW_HEADERS,
-    maxAge: 600,
-    credentials: withCredentials,
-  });
-}
+export const corsFromEnv = (options: CorsOptions = {}): MiddlewareHandler => chain(corsStep(options));

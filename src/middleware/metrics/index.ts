@@ -13,7 +13,9 @@ export const requestMetrics = ({ metrics, log }: { metrics: Metrics; log?: Logge
     const started = performance.now();
     await next();
     const seconds = (performance.now() - started) / 1000;
-    const path = c.req.routePath === "*" ? "other" : c.req.routePath;
+    // routePath maps every matched route on each read: read it once.
+    const route = c.req.routePath;
+    const path = route === "*" ? "other" : route;
     metrics.count("modus_requests_total", { path, status: String(c.res.status) });
     metrics.observe("modus_request_duration_seconds", { path }, seconds);
     log?.({ msg: "request", method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(seconds * 1000) });

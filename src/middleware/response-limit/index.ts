@@ -1,14 +1,45 @@
 import type { MiddlewareHandler } from "hono";
 import { DEFAULT_LIMITS, type Limits } from "../../limits";
+import { chain, type Step } from "../chain";
 import { TEXT_LENGTH, type MeasuredResponse } from "./measured";
 
 export { MeasuredResponse } from "./measured";
+
+type LimitsEnv = { Variables: { limits?: Limits } };
 
 // UTF-8 size of a string, counted only when its length alone cannot settle the question.
 function exceeds(text: string, max: number): number | undefined {
   if (text.length * 3 <= max) return undefined;
   const bytes = new TextEncoder().encode(text).length;
   return bytes > max ? bytes : undefined;
+}
+
+/**
+ * {@link responseLimit} as a {@link Step}, to run with others in one middleware.
+ *
+ * @example app.use("/graphql", chain(limitsStep(), responseLimitStep()));
+ */
+export const responseLimitStep = (): Step<LimitsEnv> => ({
+  after(c) {
+    const max = (c.get("limits") ?? DEFAULT_LIMITS).responseBytes;
+    // A string body of n UTF-16 units is at most 3n bytes of UTF-8: most answers pass unread.
+    const length = (c.res as MeasuredResponse)[TEXT_LENGTH];
+    if (length !== undefined && length * 3 <= max) return;
+    // Only whole JSON answers: a stream (SSE subscriptions, incremental delivery) is sent as it comes.
+    if (!c.res.body || !/json/i.test(c.res.headers.get("content-type") ?? "")) return;
+    return replaceIfTooLarge(c, max);
+  },
+});
+
+async function replaceIfTooLarge(c: { res: Response }, max: number): Promise<void> {
+  const text = await c.res.text();
+  const size = exceeds(text, max);
+  if (size === undefined) {
+    c.res = new Response(text, c.res);
+    return;
+  }
+  const message = `the response would be ${size} bytes, more than the limit of ${max} (MODUS_RESPONSE_BYTES_LIMIT)`;
+  c.res = Response.json({ errors: [{ message, extensions: { code: "RESPONSE_TOO_LARGE" } }] }, { status: 500 });
 }
 
 /**
@@ -20,21 +51,4 @@ function exceeds(text: string, max: number): number | undefined {
  *
  * @example app.use("/graphql", limitsFromEnv(), responseLimit());
  */
-export const responseLimit = (): MiddlewareHandler<{ Variables: { limits?: Limits } }> =>
-  async function responseLimit(c, next) {
-    await next();
-    // Only whole JSON answers: a stream (SSE subscriptions, incremental delivery) is sent as it comes.
-    if (!c.res.body || !/json/i.test(c.res.headers.get("content-type") ?? "")) return;
-    const max = (c.var.limits ?? DEFAULT_LIMITS).responseBytes;
-    // A string body of n UTF-16 units is at most 3n bytes of UTF-8: most answers pass unread.
-    const length = (c.res as MeasuredResponse)[TEXT_LENGTH];
-    if (length !== undefined && length * 3 <= max) return;
-    const text = await c.res.text();
-    const size = exceeds(text, max);
-    if (size === undefined) {
-      c.res = new Response(text, c.res);
-      return;
-    }
-    const message = `the response would be ${size} bytes, more than the limit of ${max} (MODUS_RESPONSE_BYTES_LIMIT)`;
-    c.res = Response.json({ errors: [{ message, extensions: { code: "RESPONSE_TOO_LARGE" } }] }, { status: 500 });
-  };
+export const responseLimit = (): MiddlewareHandler<LimitsEnv> => chain(responseLimitStep());
