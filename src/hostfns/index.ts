@@ -76,6 +76,12 @@ export type ImportsFactory = ((ctx: CallContext, cell: MemoryCell) => WebAssembl
   readonly functions?: FunctionIndex;
   /** Functions that can reach no asynchronous host function: called without JSPI first (src/wasm/invoke.ts). */
   readonly synchronous?: ReadonlySet<string>;
+  /**
+   * Of those, the ones this isolate has seen run past a slice and start over: their later calls
+   * start under JSPI, so the discarded first attempt (up to one slice of CPU) is paid once per
+   * isolate, not on every call. Filled by invoke; it changes only where a call starts, never its result.
+   */
+  readonly longRunning?: Set<string>;
 };
 
 /** The module imports a function this runtime does not provide. */
@@ -128,7 +134,11 @@ export function planHostImports(
   };
   const functions = functionIndex(module);
   const synchronous = synchronousFunctions(module, byName);
-  return Object.assign(factory, { ...(pool ? { pool } : {}), ...(functions ? { functions } : {}), ...(synchronous ? { synchronous } : {}) });
+  return Object.assign(factory, {
+    ...(pool ? { pool } : {}),
+    ...(functions ? { functions } : {}),
+    ...(synchronous ? { synchronous, longRunning: new Set<string>() } : {}),
+  });
 }
 
 // The metering's pause is asynchronous, but a call made without JSPI is never asked to pause (src/wasm/meter.ts).

@@ -204,7 +204,8 @@ export function invoke(
   args: Readonly<Record<string, unknown>>,
   ctx: CallContext,
 ): unknown {
-  if (!imports.synchronous?.has(plan.signature.name)) return invokeSuspendable(module, imports, plan, args, ctx, 0);
+  const name = plan.signature.name;
+  if (!imports.synchronous?.has(name) || imports.longRunning?.has(name)) return invokeSuspendable(module, imports, plan, args, ctx, 0);
   const instance = start(module, imports, plan, ctx);
   try {
     return callSync(instance, plan, args, ctx);
@@ -213,6 +214,7 @@ export function invoke(
     // A long call: start over in a fresh instance that may pause between slices. Only logs
     // (dropped here) and reads left the first attempt: the build saw it reach no other host function.
     dropLogs(ctx.logs);
+    imports.longRunning?.add(name);
     return invokeSuspendable(module, imports, plan, args, ctx, err.spent);
   } finally {
     // The guest ran to its end, trapped or was stopped: no frame of it is left.

@@ -54,6 +54,27 @@ describe("functions that reach no asynchronous host function", () => {
     expect(ctx.usage!.fuel).toBeGreaterThan(FUEL_PER_MS);
   });
 
+  it("start later calls under JSPI once one has run long, so the discarded slice is paid once per isolate", async () => {
+    const own = planHostImports(wasm, planner);
+    const n = 3_000_000;
+    const run = async (args: { n: number }) => {
+      const ctx = context("logThenWork");
+      const pending = invoke(wasm, own, plan("logThenWork"), args, ctx);
+      return { suspendable: pending instanceof Promise, value: await pending, fuel: ctx.usage!.fuel };
+    };
+    const first = await run({ n });
+    expect(own.longRunning!.has("logThenWork")).toBe(true);
+    const second = await run({ n });
+    expect([first.value, second.value]).toEqual([expected(n), expected(n)]);
+    // The first call burned a slice it then threw away; the second started where it may pause.
+    expect(first.fuel - second.fuel).toBeGreaterThan(FUEL_PER_MS / 2);
+    // A short call of that function now starts under JSPI too, with the same answer; others are untouched.
+    const short = await run({ n: 1000 });
+    expect(short).toMatchObject({ suspendable: true, value: expected(1000) });
+    expect(own.longRunning!.has("work")).toBe(false);
+    expect(invoke(wasm, own, plan("work"), { n: 10 }, context("work"))).not.toBeInstanceOf(Promise);
+  });
+
   it("still stop at their compute budget, and the request is told why", async () => {
     const { body } = await query("{ logThenWork(n: 2000000000) }");
     expect(body.data).toBeNull();
