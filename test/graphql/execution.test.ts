@@ -32,6 +32,15 @@ describe("calling functions", () => {
     expect(Object.keys(body.extensions.invocations).sort()).toEqual(["bad", "hello", "ok"]);
   });
 
+  it("keeps a field's own error and another field's logged error apart, each on its path", async () => {
+    const { body } = await graphql(`{ bad: describePositive(n: -1) logged: logAtEveryLevel }`);
+    expect(body.data).toEqual({ bad: null, logged: "logged" });
+    expect(body.errors.map((e: any) => [e.path[0], e.extensions.level])).toEqual([
+      ["bad", "fatal"],
+      ["logged", "error"],
+    ]);
+  });
+
   it("nulls the whole result when a non-null field aborts, as GraphQL requires, and still names the abort", async () => {
     const { status, body } = await graphql(`{ ok: checkPositive(n: 3) bad: checkPositive(n: 0) }`);
     expect(status).toBe(200);

@@ -35,8 +35,9 @@ describe("generateExcuses: a Modus SDK model call through the host to an OpenAI-
       path: ["generateExcuses"],
       extensions: { level: "error" },
     });
-    // the SDK then throws, as Modus's does, and that abort is the field's error
-    expect(body.errors.find((e: any) => e.extensions.level === "fatal").message).toMatch(/^Failed to invoke llm model\./);
+    // the SDK then throws, as Modus's does, and that abort is the field's error, after the logged reason (as in Modus)
+    expect(body.errors.map((e: any) => e.extensions.level)).toEqual(["error", "fatal"]);
+    expect(body.errors[1].message).toMatch(/^Failed to invoke llm model\./);
     expect(JSON.stringify(body)).not.toContain(testEnv.MODUS_OPENAI_API_KEY);
   });
 
