@@ -31,7 +31,7 @@ const LOOP = wat(`(module
 /** Instantiates a metered module with a host that hands out `slice` fuel at a time and stops at `budget`. */
 function host(bytes: Uint8Array, { slice = 50, budget = Infinity, allowPages = Infinity } = {}) {
   const books = { handed: 0, used: 0, refuels: 0, grows: [] as [number, number][] };
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {
     modus_edge: {
       refuel: (left: number) => {
         books.refuels++;

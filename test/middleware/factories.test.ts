@@ -28,13 +28,13 @@ describe("the endpoint checks as middleware", () => {
     const send = app();
     const form = await send({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(form.status).toBe(415);
-    expect((await form.json()).error).toBe("a POST to /x must be application/json or application/graphql-response+json, not Content-Type application/x-www-form-urlencoded");
+    expect(((await form.json()) as { error: string }).error).toBe("a POST to /x must be application/json or application/graphql-response+json, not Content-Type application/x-www-form-urlencoded");
     const zone = await send({ headers: { "x-time-zone": "Mars/Olympus" } });
     expect(zone.status).toBe(400);
-    expect((await zone.json()).error).toBe('X-Time-Zone: unknown time zone "Mars/Olympus"');
+    expect(((await zone.json()) as { error: string }).error).toBe('X-Time-Zone: unknown time zone "Mars/Olympus"');
     const limit = await send({}, { MODUS_RESPONSE_BYTES_LIMIT: "lots" });
     expect(limit.status).toBe(503);
-    expect((await limit.json()).error).toBe(`MODUS_RESPONSE_BYTES_LIMIT must be a whole number from 1 to ${1 << 30}, not "lots"`);
+    expect(((await limit.json()) as { error: string }).error).toBe(`MODUS_RESPONSE_BYTES_LIMIT must be a whole number from 1 to ${1 << 30}, not "lots"`);
   });
 
   it("replace an answer over the response limit with a 500 saying its size", async () => {

@@ -14,7 +14,7 @@ const AGENT_EXPORTS = ["_modus_agent_activate", "_modus_agent_handle_event", "_m
 
 /** Activates the Counter agent in a fresh instance, increments it, and returns what it published. */
 function incrementCounter(wasm: Buffer): string[] {
-  const module = new WebAssembly.Module(wasm);
+  const module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
   const published: string[] = [];
   let ex: any;
   const str = (p: number) => (p ? Buffer.from(ex.memory.buffer, p, new DataView(ex.memory.buffer).getUint32(p - 4, true)).toString("utf16le") : null);

@@ -127,7 +127,7 @@ export function bagOfWordsEmbedding(text: string, dimensions: number): number[] 
   const v = new Array<number>(dimensions).fill(0);
   for (const word of wordsOf(text)) {
     const h = wordHash(word);
-    v[h % dimensions] += h & 0x80000000 ? -1 : 1;
+    v[h % dimensions]! += h & 0x80000000 ? -1 : 1;
   }
   const norm = Math.hypot(...v);
   return norm ? v.map((x) => x / norm) : v;
