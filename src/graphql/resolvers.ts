@@ -70,10 +70,12 @@ function callFunction(
       return value;
     });
   const failed = (err: unknown) => closed(() => fail(err));
-  const fail = (err: unknown): never => {
+  const fail = (err: unknown): null => {
     const outcome = err instanceof FunctionError || err instanceof ResultError ? "error" : err instanceof AbiError ? "bad_input" : "internal";
     if (err instanceof FunctionError && err.limit) deps.services.metrics.count("modus_limits_total", { limit: err.limit });
     report(deps.services, ctx, outcome, performance.now() - started);
+    // Its logged lines say why (src/graphql/plugins/use-invocations.ts): the field is null beside them.
+    if (err instanceof FunctionError && err.explained) return null;
     if (err instanceof FunctionError || err instanceof ResultError) {
       throw createGraphQLError(err.message, { path, extensions: { code: ErrorCode.FunctionError, level: "fatal" } });
     }

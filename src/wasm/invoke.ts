@@ -40,6 +40,8 @@ export class FunctionError extends Error {
     message: string,
     /** The budget that stopped it, when one did. */
     readonly limit?: "time" | "memory",
+    /** It exited (rather than aborted) after logging why at error level: those lines are its errors. */
+    readonly explained = false,
   ) {
     super(message);
   }
@@ -320,8 +322,14 @@ function asFunctionError(err: unknown, name: string, ctx: CallContext, guest: Gu
   }
   if (err instanceof GuestExit) {
     let fatal: LogEntry | undefined;
-    for (const l of ctx.logs) if (l.level === "fatal") fatal = l;
-    return new FunctionError(fatal ? fatal.message : `function ${name} exited with code ${err.code}`);
+    let logged = false;
+    for (const l of ctx.logs) {
+      if (l.level === "fatal") fatal = l;
+      else if (l.level === "error") logged = true;
+    }
+    if (fatal) return new FunctionError(fatal.message);
+    // As Modus does, an exit that is not an abort (255) after an error line (utils.throwUserError) reports only that line.
+    return new FunctionError(`function ${name} exited with code ${err.code}`, undefined, logged && err.code !== 255);
   }
   if (err instanceof WebAssembly.RuntimeError) {
     return new FunctionError(`function ${name} trapped: ${err.message}`);
