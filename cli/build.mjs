@@ -8,9 +8,9 @@ import { buildExplorer } from "./explorer.mjs";
 import { composeHost } from "./host-imports.mjs";
 import { BuildError } from "./errors.mjs";
 import { resetTransformState } from "./transform-state.mjs";
-import { meterWasmFile } from "./meter.mjs";
-import { importMemoryFile } from "./memory-import.mjs";
-import { exportTableFile } from "./export-table.mjs";
+import { meterBytes } from "./meter.mjs";
+import { importMemory } from "./memory-import.mjs";
+import { exportTable } from "./export-table.mjs";
 
 export { BuildError };
 
@@ -77,11 +77,14 @@ export async function buildApp({ appDir, outDir = defaultOutDir, target = "relea
   }
   await checkHostImports({ wasmFile, manifest, outDir });
   await checkEmbedders(manifestFile, manifest, wasmFile);
-  if (meter) meterWasmFile(wasmFile, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
+  const compiled = readFileSync(wasmFile);
+  let bytes = compiled;
+  if (meter) bytes = meterBytes(bytes, (message) => new BuildError(`${displayPath(wasmFile)} cannot be metered: ${message}`));
   // Instances then take their memory from the runtime's pool instead of reserving their own.
-  if (poolMemory) importMemoryFile(wasmFile);
+  if (poolMemory) bytes = importMemory(bytes);
   // Only the runtime's own exports stay exports: each instance makes one function object per export.
-  exportTableFile(wasmFile);
+  bytes = exportTable(bytes);
+  if (bytes !== compiled) writeFileSync(wasmFile, bytes);
   writeManifest(outDir, manifest);
   await buildExplorer({ outDir: path.join(outDir, "explorer"), quiet });
   if (!quiet) process.stdout.write(`modus-edge: built ${displayPath(wasmFile)}\n`);

@@ -5,7 +5,6 @@
 // points, while a call uses one. This rewrites a built app so only the
 // runtime's own exports stay exports; the app's functions go into an exported
 // table, read by index (src/wasm/functions.ts) for the one function a call runs.
-import { readFileSync, writeFileSync } from "node:fs";
 import binaryen from "binaryen";
 import { reachableImports } from "./reach.mjs";
 
@@ -53,15 +52,4 @@ export function exportTable(bytes) {
   } finally {
     module.dispose();
   }
-}
-
-/**
- * {@link exportTable} on a file, in place (the build's last step).
- *
- * @param {string} file
- */
-export function exportTableFile(file) {
-  const bytes = readFileSync(file);
-  const out = exportTable(bytes);
-  if (out !== bytes) writeFileSync(file, out);
 }

@@ -5,7 +5,6 @@
 // instantiation; one that imports it can be handed a memory the runtime keeps,
 // reset in full before each call (src/wasm/pool.ts). Its active data segments
 // are still applied by every instantiation (joined into one: see mergeSegments).
-import { readFileSync, writeFileSync } from "node:fs";
 import binaryen from "binaryen";
 import { METER_MODULE } from "./meter.mjs";
 
@@ -57,17 +56,6 @@ export function importMemory(bytes) {
   } finally {
     module.dispose();
   }
-}
-
-/**
- * {@link importMemory} on a file, in place (after metering).
- *
- * @param {string} file
- */
-export function importMemoryFile(file) {
-  const bytes = readFileSync(file);
-  const out = importMemory(bytes);
-  if (out !== bytes) writeFileSync(file, out);
 }
 
 // The memory's export (the runtime reads memory through it): its name and the memory's internal name.

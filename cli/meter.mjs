@@ -3,7 +3,6 @@
 // call. Workers' clocks stand still while JavaScript or Wasm runs (a Spectre
 // mitigation), so a budget cannot be timed from inside: the module counts its
 // own work instead, in fuel units of about one Wasm instruction.
-import { readFileSync, writeFileSync } from "node:fs";
 import binaryen from "binaryen";
 import { childrenOf, FREE, kindName, slotsOf } from "./meter-ir.mjs";
 import { loopExits } from "./meter-loops.mjs";
@@ -81,19 +80,6 @@ export function meterBytes(bytes, asError = (message) => new MeterError(message)
     if (err instanceof MeterError) throw asError(err.message);
     throw err;
   }
-}
-
-/**
- * Meters a module file in place (the build's last step).
- *
- * @example meterWasmFile("build/app.wasm", (reason) => new BuildError(reason))
- * @param {string} file
- * @param {(message: string) => Error} [asError]
- */
-export function meterWasmFile(file, asError) {
-  const bytes = readFileSync(file);
-  const metered = meterBytes(bytes, asError);
-  if (metered !== bytes) writeFileSync(file, metered);
 }
 
 /** @param {binaryen.Module} module */
